@@ -1,0 +1,68 @@
+/**
+ * Roles and what they may do. Permissions are a closed set (never free strings); a role is
+ * "stronger" than another when it holds a permission the other lacks, which is how user
+ * administration decides which roles an administrator may grant (see grantableRoles).
+ */
+export const roles = [
+  'system_admin',
+  'central_analyst',
+  'regional_coordinator',
+  'provincial_delegate',
+  'inspector',
+  'social_worker',
+  'institution_director',
+  'institution_accountant',
+  'association_officer',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const scopeLevels = ['nation', 'region', 'delegation', 'association', 'institution'] as const;
+export type ScopeLevel = (typeof scopeLevels)[number];
+
+export const permissions = [
+  'territory.read',
+  'organisation.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: Permission[] = ['territory.read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  system_admin: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read'],
+  central_analyst: [...everyone, 'users.read'],
+  regional_coordinator: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read'],
+  provincial_delegate: [...everyone, 'users.read', 'users.manage', 'audit.read'],
+  inspector: [...everyone],
+  social_worker: [...everyone],
+  institution_director: [...everyone, 'users.read'],
+  institution_accountant: [...everyone],
+  association_officer: [...everyone],
+};
+
+/** The scope levels at which each role makes sense (a social worker is never national). */
+export const roleScopeLevels: Record<Role, readonly ScopeLevel[]> = {
+  system_admin: ['nation', 'region', 'delegation'],
+  central_analyst: ['nation'],
+  regional_coordinator: ['region'],
+  provincial_delegate: ['delegation'],
+  inspector: ['nation', 'region', 'delegation'],
+  social_worker: ['delegation', 'institution'],
+  institution_director: ['institution'],
+  institution_accountant: ['institution'],
+  association_officer: ['association'],
+};
+
+export const hasPermission = (role: Role, permission: Permission): boolean =>
+  rolePermissions[role].includes(permission);
+
+/** A role may be granted only by someone holding every permission it carries. */
+export const canGrantRole = (granter: Role, granted: Role): boolean =>
+  rolePermissions[granted].every((p) => rolePermissions[granter].includes(p));
+
+export const grantableRoles = (granter: Role): Role[] => roles.filter((r) => canGrantRole(granter, r));
+
+const levelDepth: Record<ScopeLevel, number> = { nation: 0, region: 1, delegation: 2, association: 2, institution: 3 };
+export const scopeDepth = (level: ScopeLevel): number => levelDepth[level];
