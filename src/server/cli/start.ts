@@ -1,0 +1,37 @@
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, web app, server. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { createDatabase } from '../db/pool.ts';
+import { isEmpty, seedDemo } from '../demo.ts';
+import { ensureWebBuilt } from '../web-build.ts';
+
+const log = (message: string) => console.log(`[raaya] ${message}`);
+const config = loadConfig();
+const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+if (config.env === 'development') await ensureWebBuilt(srcDir, log);
+const database = await openDatabase(config, log);
+if (database.embedded && (await isEmpty(database.ownerUrl))) {
+  await seedDemo(database.ownerUrl, config.demoPassword);
+  log('demo data loaded (accounts in README.md)');
+}
+const db = createDatabase(database.appUrl, config.dbPoolSize);
+const app = await buildApp({ config, db });
+await app.listen({ host: config.host, port: config.port });
+log(`Raaya is ready on http://${config.host}:${config.port}/app/ (${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'external PostgreSQL'})`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping`);
+  await app.close();
+  await db.destroy();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,125 @@
+/**
+ * The request's database context. Every API request runs in one transaction that starts with
+ * access.begin_request(): it checks the session and sets the transaction-local settings that the
+ * row-level security policies read, so scope is enforced by PostgreSQL for everything that follows.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { sql, type Transaction } from 'kysely';
+import type { Language } from '../platform/contract/common.ts';
+import type { Permission, Role, ScopeLevel } from '../modules/access/permissions.ts';
+import { hasPermission } from '../modules/access/permissions.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/pool.ts';
+import type { DB } from './db/schema.generated.ts';
+import { forbidden, unauthenticated } from './errors.ts';
+
+export type Tx = Transaction<DB>;
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  fullNameAr: string;
+  fullNameFr: string;
+  email: string | null;
+  phone: string | null;
+  language: Language;
+  role: Role;
+  scope: {
+    level: ScopeLevel;
+    regionId: string | null;
+    delegationId: string | null;
+    associationId: string | null;
+    institutionId: string | null;
+    nameAr: string;
+    nameFr: string;
+  };
+}
+
+export interface ServerContext {
+  config: Config;
+  db: Database;
+}
+
+export const SESSION_COOKIE = 'raaya_session';
+
+export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
+/** The CSRF token is derived from the session token: no storage, useless without the cookie. */
+export const csrfTokenFor = (sessionToken: string): string =>
+  createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Language;
+    sessionToken: string | null;
+    user: CurrentUser | null;
+  }
+}
+
+interface BeginRequestRow {
+  user_id: string;
+  username: string;
+  full_name_ar: string;
+  full_name_fr: string;
+  email: string | null;
+  phone: string | null;
+  language: Language;
+  role: Role;
+  scope_level: ScopeLevel;
+  region_id: string | null;
+  delegation_id: string | null;
+  association_id: string | null;
+  institution_id: string | null;
+  scope_name_ar: string;
+  scope_name_fr: string;
+}
+
+/** Resolves the session inside the transaction and sets the scope; null when not signed in. */
+export async function beginRequest(tx: Tx, token: string | null, idleMinutes: number): Promise<CurrentUser | null> {
+  if (!token) return null;
+  const { rows } = await sql<BeginRequestRow>`SELECT * FROM access.begin_request(${hashToken(token)}, make_interval(mins => ${idleMinutes}))`.execute(tx);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.user_id,
+    username: r.username,
+    fullNameAr: r.full_name_ar,
+    fullNameFr: r.full_name_fr,
+    email: r.email,
+    phone: r.phone,
+    language: r.language,
+    role: r.role,
+    scope: {
+      level: r.scope_level,
+      regionId: r.region_id,
+      delegationId: r.delegation_id,
+      associationId: r.association_id,
+      institutionId: r.institution_id,
+      nameAr: r.scope_name_ar,
+      nameFr: r.scope_name_fr,
+    },
+  };
+}
+
+export type ScopedWork<T> = (tx: Tx, user: CurrentUser) => Promise<T>;
+
+/**
+ * Runs `work` as the signed-in user, in one transaction, after checking the permission.
+ * A missing permission is 403 (the function is not yours); an out-of-scope record is simply
+ * invisible to the queries, which the services turn into 404.
+ */
+export async function scoped<T>(ctx: ServerContext, request: FastifyRequest, permission: Permission | null, work: ScopedWork<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const user = await beginRequest(tx, request.sessionToken, ctx.config.sessionIdleMinutes);
+    if (!user) throw unauthenticated();
+    request.user = user;
+    request.lang = user.language;
+    if (permission && !hasPermission(user.role, permission)) throw forbidden();
+    return work(tx, user);
+  });
+}
+
+/** Runs `work` with no signed-in user: policies then show only public rows. */
+export function anonymous<T>(ctx: ServerContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(work);
+}

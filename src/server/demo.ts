@@ -1,0 +1,29 @@
+/** Loads every module's demo data in one transaction, as the tables' owner. */
+import pg from 'pg';
+import { seedDemoAccounts } from '../modules/access/index.ts';
+
+export async function seedDemo(ownerUrl: string, password: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await seedDemoAccounts(client, password);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Demo data goes in on first start of the embedded database only: when no account exists. */
+export async function isEmpty(ownerUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    return (await client.query('SELECT 1 FROM access.users LIMIT 1')).rowCount === 0;
+  } finally {
+    await client.end();
+  }
+}
