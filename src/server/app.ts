@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { accessModule } from '../modules/access/index.ts';
 import { territoryModule } from '../modules/territory/index.ts';
 import { auditModule } from '../platform/audit/index.ts';
-import { csrfTokenFor, SESSION_COOKIE, type ServerContext } from './context.ts';
+import { csrfTokenFor, LANGUAGE_COOKIE, SESSION_COOKIE, type ServerContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { pickLanguage, registerMessages } from './i18n/messages.ts';
 import type { ServerModule } from './module.ts';
@@ -77,7 +77,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request, reply) => {
-    request.lang = pickLanguage(request.headers['accept-language']);
+    request.lang = pickLanguage(request.cookies[LANGUAGE_COOKIE] ?? request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     request.sessionToken = token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
     // Cookie-authenticated writes must prove they come from our own pages.

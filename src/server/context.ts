@@ -42,6 +42,8 @@ export interface ServerContext {
 }
 
 export const SESSION_COOKIE = 'raaya_session';
+/** The user's language, so that errors raised before the session is read are in it too. */
+export const LANGUAGE_COOKIE = 'raaya_lang';
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
 /** The CSRF token is derived from the session token: no storage, useless without the cookie. */

@@ -101,7 +101,10 @@ function toAppError(error: unknown): AppError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fastifyError = error as FastifyError & { validationContext?: string; validation: ValidationIssue[] };
     const prefix = fastifyError.validationContext === 'body' ? '' : (fastifyError.validationContext ?? '');
-    const issues = fastifyError.validation.map((v) => ({ ...v, ...((v as { params?: { issue?: ValidationIssue } }).params?.issue ?? {}) }));
+    const issues = fastifyError.validation.map((v) => {
+      const item = v as { keyword?: string; message?: string; instancePath?: string; params?: Record<string, unknown> };
+      return { ...item.params, code: item.keyword, message: item.message, path: (item.instancePath ?? '').split('/').filter(Boolean) } as ValidationIssue;
+    });
     return new AppError(400, 'errors.validation', fieldErrorsFromIssues(issues, prefix === 'querystring' ? '' : prefix));
   }
   if (isPgError(error)) return fromDatabase(error);

@@ -1,6 +1,6 @@
 /** HTTP routes of the access module: parse (schemas), call the service, answer. */
 import { z } from 'zod';
-import { anonymous, scoped, SESSION_COOKIE, type ServerContext } from '../../../server/context.ts';
+import { anonymous, LANGUAGE_COOKIE, scoped, SESSION_COOKIE, type ServerContext } from '../../../server/context.ts';
 import type { Api } from '../../../server/module.ts';
 import { Ok, Uuid } from '../../../platform/contract/common.ts';
 import {
@@ -40,6 +40,7 @@ export function accessRoutes(api: Api, ctx: ServerContext): void {
     if (!outcome.ok) throw loginFailure(outcome);
     request.lang = outcome.me.language;
     reply.setCookie(SESSION_COOKIE, outcome.token, cookieOptions);
+    reply.setCookie(LANGUAGE_COOKIE, outcome.me.language, { ...cookieOptions, httpOnly: false });
     return outcome.me;
   });
 
@@ -54,13 +55,12 @@ export function accessRoutes(api: Api, ctx: ServerContext): void {
     scoped(ctx, request, null, async (_tx, user) => toMe(user, request.sessionToken!)),
   );
 
-  api.patch('/api/me', { schema: { tags, body: UpdateMeBody, response: { 200: Me } } }, (request) =>
-    scoped(ctx, request, null, async (tx, user) => {
-      const updated = await setLanguage(tx, user, request.body.language);
-      request.lang = updated.language;
-      return toMe(updated, request.sessionToken!);
-    }),
-  );
+  api.patch('/api/me', { schema: { tags, body: UpdateMeBody, response: { 200: Me } } }, async (request, reply) => {
+    const me = await scoped(ctx, request, null, async (tx, user) => toMe(await setLanguage(tx, user, request.body.language), request.sessionToken!));
+    request.lang = me.language;
+    reply.setCookie(LANGUAGE_COOKIE, me.language, { ...cookieOptions, httpOnly: false });
+    return me;
+  });
 
   api.post('/api/me/password', { schema: { tags, body: ChangePasswordBody, response: { 200: Ok } } }, (request) =>
     scoped(ctx, request, null, async (tx, user) => {

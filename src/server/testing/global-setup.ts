@@ -1,0 +1,29 @@
+/**
+ * Vitest global setup: one real embedded PostgreSQL for the whole run, migrated once into the
+ * `raaya` database, which every test file then copies (CREATE DATABASE … TEMPLATE) so that each
+ * file works in data of its own.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { prepareDatabase } from '../db/database.ts';
+import { startEmbeddedDatabase } from '../db/embedded.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    database: { ownerUrl: string; appPassword: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'raaya-test-'));
+  const port = 55_000 + Math.floor(Math.random() * 5000);
+  const db = await startEmbeddedDatabase(dir, port, (m) => console.error(m));
+  await prepareDatabase(db.ownerUrl, () => undefined, db.appPassword);
+  project.provide('database', { ownerUrl: db.ownerUrl, appPassword: db.appPassword });
+  return async () => {
+    await db.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}
