@@ -47,7 +47,7 @@ export async function verifyAuditChain(ownerUrl: string): Promise<AuditVerificat
       const { rows } = await client.query<Row>(
         `SELECT seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at_text, actor_id::text, table_name,
            record_id, action, event, before::text AS before_text, after::text AS after_text, prev_hash, hash
-         FROM audit.log WHERE seq >= $1 ORDER BY seq LIMIT ${BATCH}`,
+         FROM audit.log WHERE log.seq >= $1 ORDER BY log.seq LIMIT ${BATCH}`,
         [expectedSeq.toString()],
       );
       for (const r of rows) {
