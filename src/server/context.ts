@@ -5,16 +5,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { sql, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Language } from '../platform/contract/common.ts';
 import type { Permission, Role, ScopeLevel } from '../modules/access/permissions.ts';
 import { hasPermission } from '../modules/access/permissions.ts';
 import type { Config } from './config.ts';
-import type { Database } from './db/pool.ts';
+import { queryBuilderOn, type Database } from './db/pool.ts';
 import type { DB } from './db/schema.generated.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
-export type Tx = Transaction<DB>;
+/** The request's transaction: a query builder pinned to the request's connection, inside BEGIN … COMMIT. */
+export type Tx = Kysely<DB>;
 
 export interface CurrentUser {
   id: string;
@@ -76,12 +78,7 @@ interface BeginRequestRow {
   scope_name_fr: string;
 }
 
-/** Resolves the session inside the transaction and sets the scope; null when not signed in. */
-export async function beginRequest(tx: Tx, token: string | null, idleMinutes: number): Promise<CurrentUser | null> {
-  if (!token) return null;
-  const { rows } = await sql<BeginRequestRow>`SELECT * FROM access.begin_request(${hashToken(token)}, make_interval(mins => ${idleMinutes}))`.execute(tx);
-  const r = rows[0];
-  if (!r) return null;
+function toCurrentUser(r: BeginRequestRow): CurrentUser {
   return {
     id: r.user_id,
     username: r.username,
@@ -103,6 +100,47 @@ export async function beginRequest(tx: Tx, token: string | null, idleMinutes: nu
   };
 }
 
+/**
+ * The statement that opens a request: BEGIN and, with a session, access.begin_request() in the
+ * same round trip (simple protocol). The token hash is hex we computed, never user text.
+ */
+function prelude(token: string | null, idleMinutes: number): string {
+  if (!token) return 'BEGIN';
+  const hex = hashToken(token).toString('hex');
+  return `BEGIN; SELECT * FROM access.begin_request('\\x${hex}'::bytea, make_interval(mins => ${Math.trunc(idleMinutes)}))`;
+}
+
+/** Resolves a session inside an open transaction (used right after login). */
+export async function beginRequest(client: pg.ClientBase, token: string, idleMinutes: number): Promise<CurrentUser | null> {
+  const { rows } = await client.query<BeginRequestRow>('SELECT * FROM access.begin_request($1, make_interval(mins => $2))', [hashToken(token), idleMinutes]);
+  return rows[0] ? toCurrentUser(rows[0]) : null;
+}
+
+/** One request, one connection, one transaction; rolled back on any error. */
+export async function inTransaction<T>(
+  db: Database,
+  token: string | null,
+  idleMinutes: number,
+  work: (tx: Tx, user: CurrentUser | null, client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await db.pool.connect();
+  let broken = false;
+  try {
+    const opened = (await client.query(prelude(token, idleMinutes))) as unknown as pg.QueryResult<BeginRequestRow>[] | pg.QueryResult;
+    const row = Array.isArray(opened) ? opened[1]?.rows[0] : undefined;
+    const result = await work(queryBuilderOn(client), row ? toCurrentUser(row) : null, client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export type ScopedWork<T> = (tx: Tx, user: CurrentUser) => Promise<T>;
 
 /**
@@ -111,8 +149,7 @@ export type ScopedWork<T> = (tx: Tx, user: CurrentUser) => Promise<T>;
  * invisible to the queries, which the services turn into 404.
  */
 export async function scoped<T>(ctx: ServerContext, request: FastifyRequest, permission: Permission | null, work: ScopedWork<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const user = await beginRequest(tx, request.sessionToken, ctx.config.sessionIdleMinutes);
+  return inTransaction(ctx.db, request.sessionToken, ctx.config.sessionIdleMinutes, async (tx, user) => {
     if (!user) throw unauthenticated();
     request.user = user;
     request.lang = user.language;
@@ -122,6 +159,6 @@ export async function scoped<T>(ctx: ServerContext, request: FastifyRequest, per
 }
 
 /** Runs `work` with no signed-in user: policies then show only public rows. */
-export function anonymous<T>(ctx: ServerContext, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(work);
+export function anonymous<T>(ctx: ServerContext, work: (tx: Tx, client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(ctx.db, null, ctx.config.sessionIdleMinutes, (tx, _user, client) => work(tx, client));
 }

@@ -1,16 +1,31 @@
-/** The application's connection pool (raaya_app role) and its typed query builder. */
+/**
+ * The application's connection pool (raaya_app role). A request holds one connection for its
+ * whole transaction; queries are built with Kysely bound to that connection (see context.ts).
+ */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.generated.ts';
 
-// Calendar dates stay 'YYYY-MM-DD' strings and bigints stay strings: no time-zone or float surprises.
+// Calendar dates stay 'YYYY-MM-DD' strings and bigints and numerics stay strings: no time-zone
+// shift and no float ever touches an amount.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => v);
 
-export type Database = Kysely<DB>;
+export interface Database {
+  pool: pg.Pool;
+  destroy(): Promise<void>;
+}
 
 export function createDatabase(url: string, size: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: size, application_name: 'raaya' });
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { pool, destroy: () => pool.end() };
+}
+
+/** A query builder that runs every query on the given, already checked-out connection. */
+export function queryBuilderOn(client: pg.PoolClient): Kysely<DB> {
+  const pinned = { query: client.query.bind(client), release: () => undefined };
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: { connect: async () => pinned as unknown as pg.PoolClient, end: async () => undefined } }),
+  });
 }

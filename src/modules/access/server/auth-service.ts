@@ -1,6 +1,7 @@
 /** Signing in and out, the current user, and changing one's own password. */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import type pg from 'pg';
 import type { Config } from '../../../server/config.ts';
 import { beginRequest, csrfTokenFor, hashToken, type CurrentUser, type Tx } from '../../../server/context.ts';
 import { invalidFields } from '../../../server/errors.ts';
@@ -33,7 +34,7 @@ export type LoginOutcome =
  * Checks the password and opens a session. A failure is returned, not thrown, so that the
  * transaction commits the failed-attempt counter (and the lockout) before the 401 or 429.
  */
-export async function login(tx: Tx, config: Config, body: LoginBody, ip: string, userAgent: string): Promise<LoginOutcome> {
+export async function login(tx: Tx, client: pg.ClientBase, config: Config, body: LoginBody, ip: string, userAgent: string): Promise<LoginOutcome> {
   const { rows } = await sql<LoginLookup>`SELECT * FROM access.login_lookup(${body.username})`.execute(tx);
   const account = rows[0];
   if (account?.locked_until && account.locked_until > new Date()) {
@@ -50,7 +51,7 @@ export async function login(tx: Tx, config: Config, body: LoginBody, ip: string,
   }
   const token = randomBytes(32).toString('base64url');
   await sql`SELECT access.open_session(${account.user_id}, ${hashToken(token)}, make_interval(hours => ${config.sessionMaxHours}), ${ip}, ${userAgent})`.execute(tx);
-  const user = await beginRequest(tx, token, config.sessionIdleMinutes);
+  const user = await beginRequest(client, token, config.sessionIdleMinutes);
   if (!user) throw accessError(401, AccessError.invalidCredentials);
   return { ok: true, token, me: toMe(user, token) };
 }

@@ -36,7 +36,7 @@ export function accessRoutes(api: Api, ctx: ServerContext): void {
     schema: { tags, body: LoginBody, response: { 200: Me } },
     config: { rateLimit: { max: 30, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
   }, async (request, reply) => {
-    const outcome = await anonymous(ctx, (tx) => login(tx, ctx.config, request.body, request.ip, request.headers['user-agent'] ?? ''));
+    const outcome = await anonymous(ctx, (tx, client) => login(tx, client, ctx.config, request.body, request.ip, request.headers['user-agent'] ?? ''));
     if (!outcome.ok) throw loginFailure(outcome);
     request.lang = outcome.me.language;
     reply.setCookie(SESSION_COOKIE, outcome.token, cookieOptions);
