@@ -44,7 +44,12 @@ export async function listMigrations(): Promise<Migration[]> {
 export type PostMigrationStep = (client: pg.ClientBase) => Promise<void>;
 
 /** Runs pending migrations, then the given idempotent steps (reference data), all under the lock. */
-export async function migrate(ownerUrl: string, steps: PostMigrationStep[] = [], log: (m: string) => void = () => undefined): Promise<number> {
+export async function migrate(
+  ownerUrl: string,
+  steps: PostMigrationStep[] = [],
+  log: (m: string) => void = () => undefined,
+  migrations?: Migration[],
+): Promise<number> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
@@ -55,7 +60,7 @@ export async function migrate(ownerUrl: string, steps: PostMigrationStep[] = [],
       (await client.query<{ version: number; checksum: string }>('SELECT version, checksum FROM public.raaya_migrations')).rows.map((r) => [r.version, r.checksum]),
     );
     let count = 0;
-    for (const m of await listMigrations()) {
+    for (const m of migrations ?? (await listMigrations())) {
       const known = applied.get(m.version);
       if (known !== undefined) {
         if (known !== m.checksum) throw new Error(`Migration ${m.file} changed after it was applied`);
