@@ -25,13 +25,15 @@ export const permissions = [
   'users.read',
   'users.manage',
   'audit.read',
+  // Reference data (territory, chart of lines, form templates) and system settings: national only.
+  'reference.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everyone: Permission[] = ['territory.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read'],
+  system_admin: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'reference.manage'],
   central_analyst: [...everyone, 'users.read'],
   regional_coordinator: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read'],
   provincial_delegate: [...everyone, 'users.read', 'users.manage', 'audit.read'],

@@ -74,3 +74,21 @@ describe('editing delegations', () => {
     expect((await delegate.patch(`/api/organisation/delegations/${agadir}`, { nameFr: 'x' })).statusCode).toBe(403);
   });
 });
+
+describe('reference data loading', () => {
+  it('is idempotent and keeps the organisation as edited', async () => {
+    const { migrate } = await import('../../../server/db/migrate.ts');
+    const { loadTerritory } = await import('../index.ts');
+    const before = await server.owner<{ n: string }>('SELECT count(*) AS n FROM audit.log');
+    await server.owner(`UPDATE organisation.delegations SET name_fr = 'Edited by the region' WHERE code = '09.273'`);
+    await migrate(server.ownerUrl, [loadTerritory]);
+    const [edited] = await server.owner<{ name_fr: string }>(`SELECT name_fr FROM organisation.delegations WHERE code = '09.273'`);
+    expect(edited!.name_fr).toBe('Edited by the region');
+    const after = await server.owner<{ n: string }>('SELECT count(*) AS n FROM audit.log');
+    // only the edit above was written: reloading the same reference data writes nothing
+    expect(Number(after[0]!.n) - Number(before[0]!.n)).toBe(1);
+    const [counts] = await server.owner<{ regions: string; provinces: string }>(
+      'SELECT (SELECT count(*) FROM territory.regions) AS regions, (SELECT count(*) FROM territory.provinces) AS provinces');
+    expect(counts).toEqual({ regions: '12', provinces: '75' });
+  });
+});
