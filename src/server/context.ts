@@ -110,6 +110,22 @@ function prelude(token: string | null, idleMinutes: number): string {
   return `BEGIN; SELECT * FROM access.begin_request('\\x${hex}'::bytea, make_interval(mins => ${Math.trunc(idleMinutes)}))`;
 }
 
+/**
+ * Checks the session and returns the user in a single round trip (BEGIN; check; COMMIT), for
+ * requests that need nothing else from the database, such as GET /api/me on every page load.
+ */
+export async function sessionOnly(ctx: ServerContext, request: FastifyRequest): Promise<CurrentUser> {
+  const token = request.sessionToken;
+  if (!token) throw unauthenticated();
+  const results = (await ctx.db.pool.query(`${prelude(token, ctx.config.sessionIdleMinutes)}; COMMIT`)) as unknown as pg.QueryResult<BeginRequestRow>[];
+  const row = results[1]?.rows[0];
+  if (!row) throw unauthenticated();
+  const user = toCurrentUser(row);
+  request.user = user;
+  request.lang = user.language;
+  return user;
+}
+
 /** Resolves a session inside an open transaction (used right after login). */
 export async function beginRequest(client: pg.ClientBase, token: string, idleMinutes: number): Promise<CurrentUser | null> {
   const { rows } = await client.query<BeginRequestRow>('SELECT * FROM access.begin_request($1, make_interval(mins => $2))', [hashToken(token), idleMinutes]);

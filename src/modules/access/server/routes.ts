@@ -1,6 +1,6 @@
 /** HTTP routes of the access module: parse (schemas), call the service, answer. */
 import { z } from 'zod';
-import { anonymous, LANGUAGE_COOKIE, scoped, SESSION_COOKIE, type ServerContext } from '../../../server/context.ts';
+import { anonymous, LANGUAGE_COOKIE, scoped, SESSION_COOKIE, sessionOnly, type ServerContext } from '../../../server/context.ts';
 import type { Api } from '../../../server/module.ts';
 import { Ok, Uuid } from '../../../platform/contract/common.ts';
 import {
@@ -51,9 +51,7 @@ export function accessRoutes(api: Api, ctx: ServerContext): void {
     return { ok: true as const };
   });
 
-  api.get('/api/me', { schema: { tags, response: { 200: Me } } }, (request) =>
-    scoped(ctx, request, null, async (_tx, user) => toMe(user, request.sessionToken!)),
-  );
+  api.get('/api/me', { schema: { tags, response: { 200: Me } } }, async (request) => toMe(await sessionOnly(ctx, request), request.sessionToken!));
 
   api.patch('/api/me', { schema: { tags, body: UpdateMeBody, response: { 200: Me } } }, async (request, reply) => {
     const me = await scoped(ctx, request, null, async (tx, user) => toMe(await setLanguage(tx, user, request.body.language), request.sessionToken!));
