@@ -102,7 +102,7 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
       root: webDir,
       prefix: '/app/',
       index: ['index.html'],
-      wildcard: false,
+      wildcard: true,
       cacheControl: false,
       // Built assets carry a content hash in their name; the page itself must always be fresh.
       setHeaders: (reply, file) =>

@@ -1,0 +1,30 @@
+/** The territory module's screens: regions, their provinces and the provincial delegations. */
+import { IconBuildingCommunity, IconMap2, IconMapPin } from '@tabler/icons-react';
+import type { WebModule } from '../../../platform/web/index.ts';
+import ar from '../i18n/ar.json';
+import fr from '../i18n/fr.json';
+import { DelegationPage } from './pages/DelegationPage.tsx';
+import { DelegationsPage } from './pages/DelegationsPage.tsx';
+import { RegionPage } from './pages/RegionPage.tsx';
+import { RegionsPage } from './pages/RegionsPage.tsx';
+
+export const messages = { ar, fr };
+
+export const territoryWeb: WebModule = {
+  id: 'territory',
+  labelKey: 'territory:module.title',
+  icon: IconMap2,
+  permission: 'territory.read',
+  messages,
+  routes: [
+    { path: 'territory/regions', component: RegionsPage, permission: 'territory.read', nav: { labelKey: 'territory:nav.regions', icon: IconMapPin, testId: 'nav-regions' } },
+    { path: 'territory/regions/$regionId', component: RegionPage, permission: 'territory.read' },
+    {
+      path: 'territory/delegations',
+      component: DelegationsPage,
+      permission: 'territory.read',
+      nav: { labelKey: 'territory:nav.delegations', icon: IconBuildingCommunity, testId: 'nav-delegations' },
+    },
+    { path: 'territory/delegations/$delegationId', component: DelegationPage, permission: 'territory.read' },
+  ],
+};

@@ -1,0 +1,17 @@
+/** The audit log viewer. */
+import { IconHistory, IconShieldCheck } from '@tabler/icons-react';
+import type { WebModule } from '../../web/index.ts';
+import ar from '../i18n/ar.json';
+import fr from '../i18n/fr.json';
+import { AuditPage } from './pages/AuditPage.tsx';
+
+export const messages = { ar, fr };
+
+export const auditWeb: WebModule = {
+  id: 'audit',
+  labelKey: 'audit:module.title',
+  icon: IconShieldCheck,
+  permission: 'audit.read',
+  messages,
+  routes: [{ path: 'audit', component: AuditPage, permission: 'audit.read', nav: { labelKey: 'audit:nav.log', icon: IconHistory, testId: 'nav-audit' } }],
+};

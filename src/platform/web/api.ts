@@ -1,0 +1,74 @@
+/**
+ * The one HTTP client of the web app: same-origin cookies, the user's language, the CSRF token on
+ * every write, and problem+json errors turned into ApiError (messages already in the user's language).
+ */
+import type { z } from 'zod';
+import { Problem } from '../contract/common.ts';
+
+let csrfToken: string | null = null;
+let currentLanguage = 'ar';
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setApiLanguage(language: string): void {
+  currentLanguage = language;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | null;
+  constructor(status: number, problem: Problem | null) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+export function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+interface RequestOptions<T extends z.ZodType> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  schema: T;
+}
+
+export async function request<T extends z.ZodType>(path: string, { method = 'GET', body, schema }: RequestOptions<T>): Promise<z.infer<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const payload: unknown = isJson ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    const parsed = Problem.safeParse(payload);
+    throw new ApiError(response.status, parsed.success ? parsed.data : null);
+  }
+  return schema.parse(payload);
+}
+
+export const api = {
+  get: <T extends z.ZodType>(path: string, schema: T) => request(path, { schema }),
+  post: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'POST', body, schema }),
+  patch: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'PATCH', body, schema }),
+};

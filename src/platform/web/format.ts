@@ -1,0 +1,52 @@
+/**
+ * Numbers and dates for display: Arabic with Western digits (ar-MA, latn), French (fr-MA),
+ * Gregorian calendar, Africa/Casablanca time zone.
+ */
+const TIME_ZONE = 'Africa/Casablanca';
+
+export const localeOf = (language: string): string => (language === 'fr' ? 'fr-MA' : 'ar-MA');
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function formatNumber(value: number, language: string): string {
+  let f = numberFormats.get(language);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(language), { numberingSystem: 'latn' });
+    numberFormats.set(language, f);
+  }
+  return f.format(value);
+}
+
+export function formatDateTime(value: string | Date | null | undefined, language: string): string {
+  if (value === null || value === undefined) return '';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(localeOf(language), {
+    numberingSystem: 'latn',
+    calendar: 'gregory',
+    timeZone: TIME_ZONE,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+export function formatDate(value: string | Date | null | undefined, language: string): string {
+  if (value === null || value === undefined) return '';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(localeOf(language), {
+    numberingSystem: 'latn',
+    calendar: 'gregory',
+    timeZone: TIME_ZONE,
+    dateStyle: 'medium',
+  }).format(date);
+}
+
+/** The Arabic or French form of a bilingual record, following the interface language. */
+export const nameIn = (o: { nameAr: string; nameFr: string }, language: string): string => (language === 'fr' ? o.nameFr : o.nameAr);
+export const fullNameIn = (o: { fullNameAr: string; fullNameFr: string }, language: string): string =>
+  language === 'fr' ? o.fullNameFr : o.fullNameAr;
+
+/** A list joined as the language writes it ("أ، ب و ج" / "a, b et c"). */
+export function listIn(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(localeOf(language), { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -1,0 +1,25 @@
+/** Typed message keys: every t('…') call is checked against the Arabic (source) catalogs. */
+import type { ParseKeys } from 'i18next';
+import type web from './ar.json';
+import type { messages as territory } from '../../../modules/territory/web/index.ts';
+import type { messages as access } from '../../../modules/access/web/index.ts';
+import type { messages as audit } from '../../audit/web/index.ts';
+
+export interface AppResources {
+  web: typeof web;
+  territory: typeof territory.ar;
+  access: typeof access.ar;
+  audit: typeof audit.ar;
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'web';
+    resources: AppResources;
+  }
+}
+
+export type AppNamespace = keyof AppResources;
+export const appNamespaces = ['web', 'territory', 'access', 'audit'] as const satisfies readonly AppNamespace[];
+/** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
+export type AppKey = ParseKeys<typeof appNamespaces>;

@@ -1,0 +1,11 @@
+/** The web kit that module pages use: API client, session, formatting, forms, shared components. */
+export { api, ApiError, request, withQuery } from './api.ts';
+export { formatDate, formatDateTime, formatNumber, fullNameIn, listIn, nameIn } from './format.ts';
+export { useCan, useCurrentUser, useLanguage, meQueryKey } from './session.tsx';
+export { formErrorMap, fieldMessage } from './validation.ts';
+export { applyServerErrors } from './components/forms.ts';
+export { EmptyState, ErrorState, LoadingState, LoadMore, ProblemAlert, useErrorText } from './components/states.tsx';
+export { AnchorLink, ButtonLink, DirIcon, NavLinkLink } from './components/links.tsx';
+export { PageHeader, useParam } from './components/page.tsx';
+export { ui } from './ui.ts';
+export type { Catalog, IconProps, WebModule, WebPage } from './module.ts';

@@ -1,0 +1,7 @@
+/** The modules of the staff app, in navigation order. */
+import { territoryWeb } from '../../modules/territory/web/index.ts';
+import { accessWeb } from '../../modules/access/web/index.ts';
+import { auditWeb } from '../audit/web/index.ts';
+import type { WebModule } from './module.ts';
+
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb];
