@@ -12,6 +12,9 @@ import { chromium as playwright, type Browser, type BrowserContext, type Page } 
 // Without these, Chromium tries to reach Google's hosts at every start (a closed network refuses).
 const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+// Chromium's sandbox needs user namespaces, which containers running as root often lack.
+const OWN_BUILD = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader', '--font-render-hinting=none', '--no-default-browser-check'];
+
 /** A new, independent browser; the caller closes it. */
 export async function launchBrowser(): Promise<Browser> {
   const explicit = process.env.RAAYA_CHROMIUM;
@@ -19,7 +22,9 @@ export async function launchBrowser(): Promise<Browser> {
     return playwright.launch({ executablePath: explicit, headless: true, args: ['--no-sandbox', '--disable-gpu', ...QUIET] });
   }
   const { default: packaged } = await import('@sparticuz/chromium');
-  return playwright.launch({ executablePath: await packaged.executablePath(), headless: true, args: [...packaged.args, ...QUIET] });
+  // The package's own flags are tuned for serverless sandboxes (single process, web security off);
+  // on a server the ordinary multi-process browser is sturdier and keeps web security on.
+  return playwright.launch({ executablePath: await packaged.executablePath(), headless: true, args: [...OWN_BUILD, ...QUIET] });
 }
 
 interface Session {

@@ -26,7 +26,12 @@ const theme = createTheme({
 // Mantine's default "dimmed" grey is below 4.5:1 on white.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-placeholder': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    // Text of "light" variants (the active menu entry) on their tinted background.
+    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+  },
   dark: {},
 });
 

@@ -1,8 +1,9 @@
 /** The signed-in shell: header (name, language, user menu), navigation by module, main area. */
 import { AppShell, Burger, Group, Menu, Stack, Text, UnstyledButton, Avatar, Box, Anchor } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconHome, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
-import { Navigate, Outlet, useLocation, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Outlet, useLocation, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../contract/common.ts';
 import { fullNameIn, nameIn } from '../format.ts';
@@ -21,12 +22,24 @@ export function AppLayout({ modules }: { modules: readonly WebModule[] }) {
   const location = useLocation();
   if (meQuery.isPending) return <LoadingState />;
   if (meQuery.isError) return <ErrorState error={meQuery.error} onRetry={() => void meQuery.refetch()} />;
-  if (!meQuery.data) return <Navigate to={path.login} search={{ redirect: location.href === '/' ? undefined : location.href }} replace />;
+  if (!meQuery.data) return <ToLogin redirect={location.href === '/' ? undefined : location.href} />;
   return (
     <MeProvider value={meQuery.data}>
       <Shell me={meQuery.data} modules={modules} />
     </MeProvider>
   );
+}
+
+/** Sends a visitor without a session to the sign-in page, to come back here afterwards. */
+function ToLogin({ redirect }: { redirect: string | undefined }) {
+  const navigate = useNavigate();
+  // The place to come back to is the one asked for at first: while the navigation is pending the
+  // router's location already changes, and following it would redirect to the redirect, forever.
+  const [comeBackTo] = useState(redirect);
+  useEffect(() => {
+    void navigate({ to: path.login, search: { redirect: comeBackTo }, replace: true });
+  }, [navigate, comeBackTo]);
+  return <LoadingState />;
 }
 
 function Shell({ me, modules }: { me: Me; modules: readonly WebModule[] }) {
