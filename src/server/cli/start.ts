@@ -20,7 +20,14 @@ if (database.embedded && (await isEmpty(database.ownerUrl))) {
 }
 const db = createDatabase(database.appUrl, config.dbPoolSize);
 const app = await buildApp({ config, db });
-await app.listen({ host: config.host, port: config.port });
+try {
+  await app.listen({ host: config.host, port: config.port });
+} catch (error) {
+  // A port already taken must not leave the embedded database running behind us.
+  await db.destroy();
+  await database.stop();
+  throw error;
+}
 log(`Raaya is ready on http://${config.host}:${config.port}/app/ (${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'external PostgreSQL'})`);
 
 let stopping = false;
