@@ -16,7 +16,7 @@ export function formatNumber(value: number, language: string): string {
   return f.format(value);
 }
 
-export function formatDateTime(value: string | Date | null | undefined, language: string): string {
+function formatMoment(value: string | Date | null | undefined, language: string, withTime: boolean): string {
   if (value === null || value === undefined) return '';
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return '';
@@ -25,21 +25,12 @@ export function formatDateTime(value: string | Date | null | undefined, language
     calendar: 'gregory',
     timeZone: TIME_ZONE,
     dateStyle: 'medium',
-    timeStyle: 'short',
+    ...(withTime && { timeStyle: 'short' }),
   }).format(date);
 }
 
-export function formatDate(value: string | Date | null | undefined, language: string): string {
-  if (value === null || value === undefined) return '';
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(localeOf(language), {
-    numberingSystem: 'latn',
-    calendar: 'gregory',
-    timeZone: TIME_ZONE,
-    dateStyle: 'medium',
-  }).format(date);
-}
+export const formatDateTime = (value: string | Date | null | undefined, language: string): string => formatMoment(value, language, true);
+export const formatDate = (value: string | Date | null | undefined, language: string): string => formatMoment(value, language, false);
 
 /** The Arabic or French form of a bilingual record, following the interface language. */
 export const nameIn = (o: { nameAr: string; nameFr: string }, language: string): string => (language === 'fr' ? o.nameFr : o.nameAr);

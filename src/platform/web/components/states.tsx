@@ -93,3 +93,18 @@ export function LoadMore({ query, shown }: { query: PagedQuery; shown: number })
     </Group>
   );
 }
+
+interface QueryLike {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/** Loading, then error or empty, then the content: the one sequence every list page shows. */
+export function QueryStates({ query, empty, children }: { query: QueryLike; empty: () => boolean; children: () => ReactNode }) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (empty()) return <EmptyState />;
+  return <>{children()}</>;
+}

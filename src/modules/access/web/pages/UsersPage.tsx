@@ -4,19 +4,7 @@ import { Badge, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import {
-  AnchorLink,
-  ButtonLink,
-  EmptyState,
-  ErrorState,
-  LoadMore,
-  LoadingState,
-  PageHeader,
-  formatDateTime,
-  fullNameIn,
-  nameIn,
-  useCan, ui,
-} from '../../../../platform/web/index.ts';
+import { AnchorLink, ButtonLink, formatDateTime, fullNameIn, LoadMore, nameIn, PageHeader, QueryStates, ui, useCan } from '../../../../platform/web/index.ts';
 import { Role, UserStatus, type User } from '../../contract.ts';
 import { roles } from '../../permissions.ts';
 import { useUsers } from '../queries.ts';
@@ -82,13 +70,8 @@ export function UsersPage() {
           data-testid={tid.usersStatus}
         />
       </Group>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState />
-      ) : (
+      <QueryStates query={query} empty={() => items.length === 0}>
+        {() => (
         <>
           <Table.ScrollContainer minWidth={760}>
             <Table striped highlightOnHover data-testid={tid.usersTable}>
@@ -127,7 +110,7 @@ export function UsersPage() {
           </Table.ScrollContainer>
           <LoadMore query={query} shown={items.length} />
         </>
-      )}
+      )}</QueryStates>
     </>
   );
 }

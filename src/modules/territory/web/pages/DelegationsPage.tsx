@@ -4,7 +4,7 @@ import { Group, Select, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, EmptyState, ErrorState, LoadMore, LoadingState, PageHeader, listIn, nameIn, ui } from '../../../../platform/web/index.ts';
+import { AnchorLink, listIn, LoadMore, nameIn, PageHeader, QueryStates, ui } from '../../../../platform/web/index.ts';
 import { useDelegations, useRegions } from '../queries.ts';
 import { path, tid } from '../constants.ts';
 
@@ -42,13 +42,8 @@ export function DelegationsPage() {
           data-testid={tid.delegationsRegion}
         />
       </Group>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState />
-      ) : (
+      <QueryStates query={query} empty={() => items.length === 0}>
+        {() => (
         <>
           <Table.ScrollContainer minWidth={640}>
             <Table striped highlightOnHover data-testid={tid.delegationsTable}>
@@ -79,7 +74,7 @@ export function DelegationsPage() {
           </Table.ScrollContainer>
           <LoadMore query={query} shown={items.length} />
         </>
-      )}
+      )}</QueryStates>
     </>
   );
 }

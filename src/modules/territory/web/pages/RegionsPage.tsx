@@ -1,7 +1,7 @@
 /** The twelve regions with their counts of provinces and delegations. */
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, EmptyState, ErrorState, LoadingState, PageHeader, formatNumber, nameIn, ui } from '../../../../platform/web/index.ts';
+import { AnchorLink, formatNumber, nameIn, PageHeader, QueryStates, ui } from '../../../../platform/web/index.ts';
 import { useRegions } from '../queries.ts';
 import { path, tid } from '../constants.ts';
 
@@ -9,18 +9,14 @@ export function RegionsPage() {
   const { t, i18n } = useTranslation('territory');
   const lang = i18n.language;
   const query = useRegions();
+  const items = query.data?.items ?? [];
   return (
     <>
       <PageHeader title={t('regions.title')}>
         <Text>{t('regions.intro')}</Text>
       </PageHeader>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <EmptyState />
-      ) : (
+      <QueryStates query={query} empty={() => items.length === 0}>
+        {() => (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover data-testid={tid.regionsTable}>
             <caption className="raaya-visually-hidden">{t('regions.table')}</caption>
@@ -38,7 +34,7 @@ export function RegionsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.data.items.map((r) => (
+              {items.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td className="raaya-ltr">{r.code}</Table.Td>
                   <Table.Th scope={ui.row} fw={500}>
@@ -54,7 +50,7 @@ export function RegionsPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+      )}</QueryStates>
     </>
   );
 }

@@ -8,21 +8,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { UserPage } from '../../../../modules/access/contract.ts';
-import {
-  DirIcon,
-  EmptyState,
-  ErrorState,
-  LoadMore,
-  LoadingState,
-  PageHeader,
-  api,
-  fieldMessage,
-  formErrorMap,
-  formatDateTime,
-  fullNameIn,
-  useCan,
-  withQuery, ui,
-} from '../../../web/index.ts';
+import { api, DirIcon, fieldMessage, formatDateTime, formErrorMap, fullNameIn, LoadMore, PageHeader, QueryStates, ui, useCan, withQuery } from '../../../web/index.ts';
 import { AuditPage as AuditPageSchema, AuditQuery, type AuditEntry } from '../../contract.ts';
 import { tid } from '../constants.ts';
 
@@ -80,13 +66,8 @@ export function AuditPage() {
           </Group>
         </form>
       </Paper>
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState />
-      ) : (
+      <QueryStates query={query} empty={() => items.length === 0}>
+        {() => (
         <>
           <Table.ScrollContainer minWidth={820}>
             <Table data-testid={tid.auditTableLog} verticalSpacing={ui.xs}>
@@ -113,7 +94,7 @@ export function AuditPage() {
           </Table.ScrollContainer>
           <LoadMore query={query} shown={items.length} />
         </>
-      )}
+      )}</QueryStates>
     </>
   );
 }
