@@ -20,7 +20,7 @@ function startServer(dataDir: string): { child: ChildProcess; ready: Promise<num
   const started = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), RAAYA_DATA_DIR: dataDir, RAAYA_EMBEDDED_PG_PORT: String(PG_PORT), LOG_LEVEL: 'warn', RAAYA_DB_POOL_SIZE: '16' },
+    env: { ...process.env, PORT: String(PORT), RAAYA_DATA_DIR: dataDir, RAAYA_EMBEDDED_PG_PORT: String(PG_PORT), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -61,7 +61,7 @@ async function generateStaff(url: string): Promise<void> {
     FROM generate_series(1, ${USERS}) g
     JOIN LATERAL (SELECT id, region_id FROM organisation.delegations ORDER BY code OFFSET g % 75 LIMIT 1) d ON true
     ON CONFLICT (username) DO NOTHING`);
-  await client.query('ANALYZE');
+  await client.query('VACUUM ANALYZE');
   await client.end();
 }
 
@@ -78,7 +78,7 @@ async function loginCookie(): Promise<string> {
 
 async function loadMe(cookie: string, connections: number) {
   const run = (duration: number) => autocannon({ url: `${BASE}/api/me`, connections, duration, headers: { cookie } });
-  await run(3); // warm-up: JIT, pool, plans
+  await run(5); // warm-up: JIT, pool, plans
   return run(20);
 }
 

@@ -111,14 +111,15 @@ function prelude(token: string | null, idleMinutes: number): string {
 }
 
 /**
- * Checks the session and returns the user in a single round trip (BEGIN; check; COMMIT), for
+ * Checks the session and returns the user in a single round trip and statement, for
  * requests that need nothing else from the database, such as GET /api/me on every page load.
  */
 export async function sessionOnly(ctx: ServerContext, request: FastifyRequest): Promise<CurrentUser> {
   const token = request.sessionToken;
   if (!token) throw unauthenticated();
-  const results = (await ctx.db.pool.query(`${prelude(token, ctx.config.sessionIdleMinutes)}; COMMIT`)) as unknown as pg.QueryResult<BeginRequestRow>[];
-  const row = results[1]?.rows[0];
+  // A single statement is its own transaction: no BEGIN or COMMIT needed around it.
+  const { rows } = await ctx.db.pool.query<BeginRequestRow>('SELECT * FROM access.begin_request($1, make_interval(mins => $2))', [hashToken(token), ctx.config.sessionIdleMinutes]);
+  const row = rows[0];
   if (!row) throw unauthenticated();
   const user = toCurrentUser(row);
   request.user = user;
