@@ -5,6 +5,7 @@ export { useCan, useCurrentUser, useLanguage, meQueryKey } from './session.tsx';
 export { formErrorMap, fieldMessage } from './validation.ts';
 export { applyServerErrors } from './components/forms.ts';
 export { EmptyState, ErrorState, LoadingState, QueryStates, LoadMore, ProblemAlert, useErrorText } from './components/states.tsx';
+export { ListTable } from './components/list-table.tsx';
 export { AnchorLink, ButtonLink, DirIcon, NavLinkLink } from './components/links.tsx';
 export { PageHeader, useParam } from './components/page.tsx';
 export { ui } from './ui.ts';

@@ -4,7 +4,7 @@ import { Badge, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ButtonLink, formatDateTime, fullNameIn, LoadMore, nameIn, PageHeader, QueryStates, ui, useCan } from '../../../../platform/web/index.ts';
+import { AnchorLink, ButtonLink, formatDateTime, fullNameIn, LoadMore, nameIn, PageHeader, QueryStates, ui, useCan, ListTable } from '../../../../platform/web/index.ts';
 import { Role, UserStatus, type User } from '../../contract.ts';
 import { roles } from '../../permissions.ts';
 import { useUsers } from '../queries.ts';
@@ -73,20 +73,7 @@ export function UsersPage() {
       <QueryStates query={query} empty={() => items.length === 0}>
         {() => (
         <>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover data-testid={tid.usersTable}>
-              <caption className="raaya-visually-hidden">{t('users.table')}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope={ui.col}>{t('users.fullName')}</Table.Th>
-                  <Table.Th scope={ui.col}>{t('users.username')}</Table.Th>
-                  <Table.Th scope={ui.col}>{t('users.role')}</Table.Th>
-                  <Table.Th scope={ui.col}>{t('users.scope')}</Table.Th>
-                  <Table.Th scope={ui.col}>{t('users.status')}</Table.Th>
-                  <Table.Th scope={ui.col}>{t('users.lastLogin')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+          <ListTable minWidth={760} testId={tid.usersTable} caption={t('users.table')} headers={[t('users.fullName'), t('users.username'), t('users.role'), t('users.scope'), t('users.status'), t('users.lastLogin')]}>
                 {items.map((u) => (
                   <Table.Tr key={u.id}>
                     <Table.Th scope={ui.row} fw={500}>
@@ -105,9 +92,7 @@ export function UsersPage() {
                     <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : <Text size={ui.sm}>{t('users.never')}</Text>}</Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          </ListTable>
           <LoadMore query={query} shown={items.length} />
         </>
       )}</QueryStates>

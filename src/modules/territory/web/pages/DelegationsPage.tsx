@@ -4,7 +4,7 @@ import { Group, Select, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, listIn, LoadMore, nameIn, PageHeader, QueryStates, ui } from '../../../../platform/web/index.ts';
+import { AnchorLink, listIn, LoadMore, nameIn, PageHeader, QueryStates, ui, ListTable } from '../../../../platform/web/index.ts';
 import { useDelegations, useRegions } from '../queries.ts';
 import { path, tid } from '../constants.ts';
 
@@ -45,18 +45,7 @@ export function DelegationsPage() {
       <QueryStates query={query} empty={() => items.length === 0}>
         {() => (
         <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover data-testid={tid.delegationsTable}>
-              <caption className="raaya-visually-hidden">{t('delegations.table')}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope={ui.col}>{t('delegations.code')}</Table.Th>
-                  <Table.Th scope={ui.col}>{t('delegations.name')}</Table.Th>
-                  <Table.Th scope={ui.col}>{t('delegations.region')}</Table.Th>
-                  <Table.Th scope={ui.col}>{t('delegations.provinces')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+          <ListTable minWidth={640} testId={tid.delegationsTable} caption={t('delegations.table')} headers={[t('delegations.code'), t('delegations.name'), t('delegations.region'), t('delegations.provinces')]}>
                 {items.map((d) => (
                   <Table.Tr key={d.id}>
                     <Table.Td className="raaya-ltr">{d.code}</Table.Td>
@@ -69,9 +58,7 @@ export function DelegationsPage() {
                     <Table.Td>{listIn(d.provinces.map((p) => nameIn(p, lang)), lang)}</Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          </ListTable>
           <LoadMore query={query} shown={items.length} />
         </>
       )}</QueryStates>

@@ -1,7 +1,7 @@
 /** One region: its coordination, its prefectures and provinces, its provincial delegations. */
 import { Badge, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, EmptyState, ErrorState, LoadingState, PageHeader, formatNumber, listIn, nameIn, useParam, ui } from '../../../../platform/web/index.ts';
+import { AnchorLink, EmptyState, ErrorState, LoadingState, PageHeader, formatNumber, listIn, nameIn, useParam, ui, ListTable } from '../../../../platform/web/index.ts';
 import { useRegion } from '../queries.ts';
 import { path, tid } from '../constants.ts';
 
@@ -47,17 +47,7 @@ export function RegionPage() {
       {region.delegations.length === 0 ? (
         <EmptyState />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped data-testid={tid.regionDelegationsTable}>
-            <caption className="raaya-visually-hidden">{t('region.delegationsTable')}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope={ui.col}>{t('region.code')}</Table.Th>
-                <Table.Th scope={ui.col}>{t('region.name')}</Table.Th>
-                <Table.Th scope={ui.col}>{t('delegations.provinces')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+        <ListTable minWidth={560} testId={tid.regionDelegationsTable} caption={t('region.delegationsTable')} headers={[t('region.code'), t('region.name'), t('delegations.provinces')]}>
               {region.delegations.map((d) => (
                 <Table.Tr key={d.id}>
                   <Table.Td className="raaya-ltr">{d.code}</Table.Td>
@@ -69,9 +59,7 @@ export function RegionPage() {
                   <Table.Td>{listIn(d.provinces.map((p) => nameIn(p, lang)), lang)}</Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </ListTable>
       )}
 
       <Title order={2} size={ui.h4} mt={ui.xl} mb={ui.sm}>
@@ -80,18 +68,7 @@ export function RegionPage() {
       {region.provinces.length === 0 ? (
         <EmptyState />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped data-testid={tid.regionProvincesTable}>
-            <caption className="raaya-visually-hidden">{t('region.provincesTable')}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope={ui.col}>{t('region.code')}</Table.Th>
-                <Table.Th scope={ui.col}>{t('region.name')}</Table.Th>
-                <Table.Th scope={ui.col}>{t('region.kind')}</Table.Th>
-                <Table.Th scope={ui.col}>{t('region.delegation')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+        <ListTable minWidth={560} testId={tid.regionProvincesTable} caption={t('region.provincesTable')} headers={[t('region.code'), t('region.name'), t('region.kind'), t('region.delegation')]}>
               {region.provinces.map((p) => {
                 const d = p.delegationId ? delegationName.get(p.delegationId) : undefined;
                 return (
@@ -121,9 +98,7 @@ export function RegionPage() {
                   </Table.Tr>
                 );
               })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </ListTable>
       )}
     </>
   );
