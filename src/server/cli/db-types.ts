@@ -16,7 +16,9 @@ try {
   execFileSync(
     'npx',
     ['kysely-codegen', '--dialect', 'postgres', '--url', db.ownerUrl, '--out-file', 'src/server/db/schema.generated.ts',
-      '--include-pattern', '(access|audit|territory|organisation|app).*', '--exclude-pattern', 'access.sessions'],
+      // Every schema of ours; access.sessions is reachable only through definer functions, and
+      // the job queue's schema belongs to pg-boss.
+      '--exclude-pattern', '{access.sessions,pgboss.*,public.raaya_migrations}'],
     { stdio: 'inherit' },
   );
 } finally {
