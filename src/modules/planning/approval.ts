@@ -1,0 +1,17 @@
+/**
+ * The approval chain of the annual action plan (configuration, decision 0007): the provincial
+ * delegate drafts and submits, the regional coordinator of the plan's region validates, a central
+ * user (the central analyst of the planning directorate, or an administrator) approves.
+ */
+import { defineDocumentType } from '../../platform/approvals/index.ts';
+import { planSections } from './contract.ts';
+
+export const delegationActionPlan = defineDocumentType({
+  key: 'delegation_action_plan',
+  sections: planSections,
+  chain: [
+    { level: 'delegation', roles: ['provincial_delegate', 'system_admin'] },
+    { level: 'region', roles: ['regional_coordinator', 'system_admin'] },
+    { level: 'central', roles: ['central_analyst', 'system_admin'] },
+  ],
+});
