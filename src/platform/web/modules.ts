@@ -2,6 +2,8 @@
 import { territoryWeb } from '../../modules/territory/web/index.ts';
 import { accessWeb } from '../../modules/access/web/index.ts';
 import { auditWeb } from '../audit/web/index.ts';
+import { approvalsWeb } from '../approvals/web/index.ts';
+import { planningWeb } from '../../modules/planning/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, approvalsWeb, planningWeb];

@@ -194,11 +194,11 @@ describe('the inbox', () => {
       const central = await mk({ role: 'central_analyst' });
       const ag = await idOf(fresh, 'organisation.delegations', '09.001');
       const inz = await idOf(fresh, 'organisation.delegations', '09.273');
-      const plans = [];
+      const plans: { id: string; submissionId: string }[] = [];
       for (const [s, d, y] of [[agadirDelegate, ag, 2031], [agadirDelegate, ag, 2032], [inezganeDelegate, inz, 2031]] as const) {
         plans.push((await s.post('/api/planning/plans', { delegationId: d, year: y })).json());
       }
-      const post = (s: Session, i: number, body: object) => s.post(`/api/approvals/submissions/${plans[i].submissionId}/actions`, body);
+      const post = (s: Session, i: number, body: object) => s.post(`/api/approvals/submissions/${plans[i]!.submissionId}/actions`, body);
       await post(agadirDelegate, 0, { action: 'submit', level: 0 });
       await post(agadirDelegate, 1, { action: 'submit', level: 0 });
       await post(inezganeDelegate, 2, { action: 'submit', level: 0 });
@@ -214,9 +214,9 @@ describe('the inbox', () => {
 
       const inbox = (await inezganeDelegate.get('/api/approvals/inbox')).json();
       expect(inbox.items).toHaveLength(1);
-      expect(inbox.items[0]).toMatchObject({ subjectId: plans[2].id, state: 'returned', level: 'delegation', link: `/planning/plans/${plans[2].id}` });
+      expect(inbox.items[0]).toMatchObject({ subjectId: plans[2]!.id, state: 'returned', level: 'delegation', link: `/planning/plans/${plans[2]!.id}` });
       const centralInbox = (await central.get('/api/approvals/inbox?type=delegation_action_plan')).json();
-      expect(centralInbox.items.map((i: { subjectId: string }) => i.subjectId)).toEqual([plans[0].id]);
+      expect(centralInbox.items.map((i: { subjectId: string }) => i.subjectId)).toEqual([plans[0]!.id]);
       expect((await central.get('/api/approvals/inbox?type=other_type')).json().items).toEqual([]);
 
       // Keyset paging: two pages of one.
@@ -226,11 +226,11 @@ describe('the inbox', () => {
       const page2 = (await souss.get(`/api/approvals/inbox?limit=1&after=${encodeURIComponent(page1.nextCursor)}`)).json();
       expect(page2.items).toHaveLength(1);
       expect(page2.nextCursor).toBeNull();
-      expect(new Set([page1.items[0].subjectId, page2.items[0].subjectId])).toEqual(new Set([plans[1].id, plans[2].id]));
+      expect(new Set([page1.items[0].subjectId, page2.items[0].subjectId])).toEqual(new Set([plans[1]!.id, plans[2]!.id]));
 
       // Plans list: filters by state and year, keyset paging.
       const submitted = (await central.get('/api/planning/plans?state=submitted&year=2031')).json();
-      expect(submitted.items.map((p: { id: string }) => p.id).sort()).toEqual([plans[0].id, plans[2].id].sort());
+      expect(submitted.items.map((p: { id: string }) => p.id).sort()).toEqual([plans[0]!.id, plans[2]!.id].sort());
       const first = (await central.get('/api/planning/plans?limit=2')).json();
       const rest = (await central.get(`/api/planning/plans?limit=2&after=${encodeURIComponent(first.nextCursor)}`)).json();
       expect([...first.items, ...rest.items].map((p: { id: string }) => p.id).sort()).toEqual(plans.map((p) => p.id).sort());
