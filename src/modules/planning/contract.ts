@@ -8,7 +8,7 @@ export const planSections = ['diagnosis', 'objectives', 'activities'] as const;
 export type PlanSection = (typeof planSections)[number];
 
 /** An exact decimal amount as text (NUMERIC in the database, never a float). */
-export const Amount = z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, 'invalid_format');
+export const Amount = z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/);
 
 export const Objective = z.strictObject({ title: text(300), indicator: text(300), baseline: Amount, target: Amount });
 export type Objective = z.infer<typeof Objective>;

@@ -21,8 +21,8 @@ export const stateColor: Record<string, string> = {
   draft: 'gray.7',
   open: 'gray.7',
   submitted: 'blue.9',
-  returned: 'orange.9',
-  approved: 'green.9',
+  returned: 'red.9',
+  approved: 'teal.9',
 };
 
-export const look = { ordered: 'ordered', returnColor: 'orange.9', italic: 'italic' } as const;
+export const look = { ordered: 'ordered', italic: 'italic' } as const;

@@ -52,7 +52,7 @@ export function SubmissionPanel({ submission, sectionLabel, subjectKey }: Submis
             {s.can.actions.map((a) => {
               const Icon = actionIcon[a];
               return (
-                <Button key={a} variant={a === 'return' ? ui.outline : ui.filled} color={a === 'return' ? look.returnColor : undefined} leftSection={<Icon size={16} aria-hidden />} onClick={() => setPending(a)} data-testid={tid.action(a)}>
+                <Button key={a} variant={a === 'return' ? ui.default : ui.filled} leftSection={<Icon size={16} aria-hidden />} onClick={() => setPending(a)} data-testid={tid.action(a)}>
                   {t(`actions.${a}`)}
                 </Button>
               );
@@ -109,7 +109,7 @@ function ConfirmAction({ submission, action, sectionLabel, subjectKey, onClose }
     );
   };
   return (
-    <Modal opened onClose={onClose} title={t(`confirm.${action}`)} centered>
+    <Modal opened onClose={onClose} title={t(`confirm.${action}`)} centered closeButtonProps={{ 'aria-label': t('confirm.close') }}>
       <Stack gap={ui.md}>
         <Text size={ui.sm}>{t(`confirm.${action}Detail`)}</Text>
         <ProblemAlert error={mutation.error} />
