@@ -73,6 +73,18 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface NotificationsNotifications {
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  id: Generated<string>;
+  kind: string;
+  link: string | null;
+  message_key: string;
+  params: Generated<Json>;
+  read_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface OrganisationCoordinations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -121,6 +133,7 @@ export interface DB {
   "access.users": AccessUsers;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "notifications.notifications": NotificationsNotifications;
   "organisation.coordinations": OrganisationCoordinations;
   "organisation.delegation_provinces": OrganisationDelegationProvinces;
   "organisation.delegations": OrganisationDelegations;
