@@ -32,21 +32,24 @@ export const permissions = [
   'approvals.inbox',
   // Annual action plans of the delegations; who drafts them is the author level of their chain.
   'planning.read',
+  // Documents attached to records (the owner's module may ask for other permissions).
+  'documents.read',
+  'documents.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: Permission[] = ['territory.read'];
+const everyone: Permission[] = ['territory.read', 'documents.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'reference.manage', 'approvals.inbox', 'planning.read'],
+  system_admin: [...everyone, 'documents.write', 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'reference.manage', 'approvals.inbox', 'planning.read'],
   central_analyst: [...everyone, 'users.read', 'approvals.inbox', 'planning.read'],
-  regional_coordinator: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'approvals.inbox', 'planning.read'],
-  provincial_delegate: [...everyone, 'users.read', 'users.manage', 'audit.read', 'approvals.inbox', 'planning.read'],
-  inspector: [...everyone, 'planning.read'],
-  social_worker: [...everyone],
-  institution_director: [...everyone, 'users.read'],
-  institution_accountant: [...everyone],
-  association_officer: [...everyone],
+  regional_coordinator: [...everyone, 'documents.write', 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'approvals.inbox', 'planning.read'],
+  provincial_delegate: [...everyone, 'documents.write', 'users.read', 'users.manage', 'audit.read', 'approvals.inbox', 'planning.read'],
+  inspector: [...everyone, 'documents.write', 'planning.read'],
+  social_worker: [...everyone, 'documents.write'],
+  institution_director: [...everyone, 'documents.write', 'users.read'],
+  institution_accountant: [...everyone, 'documents.write'],
+  association_officer: [...everyone, 'documents.write'],
 };
 
 /** The scope levels at which each role makes sense (a social worker is never national). */

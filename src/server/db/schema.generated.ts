@@ -124,6 +124,47 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface DocumentsDocuments {
+  association_id: string | null;
+  category: string;
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string | null>;
+  current_version: Generated<number>;
+  delegation_id: string | null;
+  expires_on: Timestamp | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  owner_id: string;
+  owner_type: string;
+  region_id: string | null;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DocumentsDocumentVersions {
+  document_id: string;
+  id: Generated<string>;
+  media_type: string;
+  original_name: string;
+  sha256: string;
+  size: Int8;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: Generated<string | null>;
+  version: number;
+}
+
+export interface NotificationsNotifications {
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  id: Generated<string>;
+  kind: string;
+  link: string | null;
+  message_key: string;
+  params: Generated<Json>;
+  read_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface OrganisationCoordinations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -209,6 +250,9 @@ export interface DB {
   "approvals.submissions": ApprovalsSubmissions;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "documents.document_versions": DocumentsDocumentVersions;
+  "documents.documents": DocumentsDocuments;
+  "notifications.notifications": NotificationsNotifications;
   "organisation.coordinations": OrganisationCoordinations;
   "organisation.delegation_provinces": OrganisationDelegationProvinces;
   "organisation.delegations": OrganisationDelegations;

@@ -64,13 +64,20 @@ describe('the approval chain of an annual action plan', () => {
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json()).toMatchObject({ state: 'submitted', levelIndex: 1, can: { edit: [], actions: [] } });
 
+    // The next level's reviewer is notified, in the same transaction as the action.
+    const noticesOf = async (userId: string) =>
+      (await server.owner<{ kind: string; message_key: string; link: string }>('SELECT kind, message_key, link FROM notifications.notifications WHERE user_id = $1 ORDER BY created_at', [userId])).map((n) => `${n.kind} ${n.link}`);
+    expect(await noticesOf(coordinator.id)).toEqual([`approval.submit /planning/plans/${plan.id}`]);
+    expect(await noticesOf(central.id)).toEqual([]);
     const seen = (await coordinator.get(`/api/approvals/submissions/${plan.submissionId}`)).json();
     expect(seen.can.actions).toEqual(['validate', 'return']);
     const validated = await act(coordinator, plan.submissionId, { action: 'validate', level: 1, comment: 'Conforme' });
     expect(validated.json()).toMatchObject({ state: 'submitted', levelIndex: 2 });
 
+    expect(await noticesOf(central.id)).toEqual([`approval.validate /planning/plans/${plan.id}`]);
     const approved = await act(central, plan.submissionId, { action: 'approve', level: 2 });
     expect(approved.statusCode).toBe(200);
+    expect(await noticesOf(delegate.id)).toEqual([`approval.approve /planning/plans/${plan.id}`]);
     const body = approved.json();
     expect(body.state).toBe('approved');
     expect(body.sections.every((s: { state: string }) => s.state === 'approved')).toBe(true);
@@ -108,6 +115,8 @@ describe('the approval chain of an annual action plan', () => {
       { key: 'diagnosis', state: 'submitted' },
       { key: 'objectives', state: 'submitted' },
     ]);
+    const [notice] = await server.owner<{ kind: string; params: { labelFr: string } }>('SELECT kind, params FROM notifications.notifications WHERE user_id = $1', [delegate.id]);
+    expect(notice).toMatchObject({ kind: 'approval.return', params: { labelFr: expect.stringContaining("Plan d'action annuel") } });
     const mine = (await delegate.get(`/api/planning/plans/${plan.id}`)).json();
     expect(mine.submission.can).toEqual({ edit: ['activities'], actions: ['submit'] });
     expect((await delegate.patch(`/api/planning/plans/${plan.id}/objectives`, { items: [] })).statusCode).toBe(409);

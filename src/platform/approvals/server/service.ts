@@ -138,7 +138,7 @@ export async function act(tx: Tx, user: CurrentUser, id: string, body: ActionBod
     .executeTakeFirst();
   if (moved.numUpdatedRows !== 1n) throw outOfOrder();
 
-  await tx
+  const step = await tx
     .insertInto('approvals.steps')
     .values({
       submission_id: id,
@@ -153,9 +153,10 @@ export async function act(tx: Tx, user: CurrentUser, id: string, body: ActionBod
       sections: action === 'return' ? sections : [],
       ...keysOf(scope),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
-  await emitTransition(tx, { submissionId: id, type, action, actorId: user.id, from: position, to: { ...position, ...next }, scope, labelAr: row.label_ar, labelFr: row.label_fr, link: row.link });
+  await emitTransition(tx, { submissionId: id, stepId: String(step.id), type, action, actorId: user.id, from: position, to: { ...position, ...next }, scope, labelAr: row.label_ar, labelFr: row.label_fr, link: row.link });
   return (await findSubmission(tx, user, { id }))!;
 }
 

@@ -8,6 +8,7 @@ import type { ApprovalAction, DocumentType } from '../document-types.ts';
 
 export interface Transition {
   submissionId: string;
+  stepId: string;
   type: DocumentType;
   action: ApprovalAction;
   actorId: string;
