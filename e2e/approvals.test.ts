@@ -148,7 +148,7 @@ describe('approval workflow screens', () => {
     await expectAccessible(page, 'plan editor ar');
     await page.getByTestId('nav-plans').click();
     await expect.poll(() => page.getByTestId('plans-table').textContent()).toContain('2029');
-    await expect.poll(() => page.getByTestId('plans-table').textContent()).toContain('12.5');
+    await expect.poll(() => page.getByTestId('plans-table').textContent()).toContain(new Intl.NumberFormat('ar-MA', { numberingSystem: 'latn', minimumFractionDigits: 2 }).format(12.5));
     await page.context().close();
   }, 120_000);
 });

@@ -8,11 +8,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState, PageHeader, ProblemAlert, fieldMessage, formErrorMap, formatNumber, ui, useParam } from '../../../../platform/web/index.ts';
+import { ErrorState, LoadingState, PageHeader, ProblemAlert, fieldMessage, formErrorMap, ui, useParam } from '../../../../platform/web/index.ts';
 import { SubmissionPanel, stateColor } from '../../../../platform/approvals/web/index.ts';
 import { ActivitiesBody, DiagnosisBody, ObjectivesBody, type Plan, type PlanSection } from '../../contract.ts';
 import { planKey, usePlan, useSaveSection } from '../queries.ts';
 import { dom, fld, look, path, sec, tid } from '../constants.ts';
+import { formatAmount, formatQuantity } from '../format.ts';
 
 export function PlanPage() {
   const { t, i18n } = useTranslation('planning');
@@ -35,7 +36,7 @@ export function PlanPage() {
             </Badge>
           </Fact>
           <Fact label={t('plans.year')}>{plan.year}</Fact>
-          <Fact label={t('plans.budget')}>{formatNumber(Number(plan.totalBudgetMad), lang)}</Fact>
+          <Fact label={t('plans.budget')}>{formatAmount(plan.totalBudgetMad, lang)}</Fact>
         </SimpleGrid>
       </PageHeader>
       {plan.state === 'approved' && (
@@ -141,7 +142,7 @@ function ObjectivesSection({ plan }: { plan: Plan }) {
   if (!editable) {
     return (
       <SectionCard plan={plan} section={sec.objectives}>
-        <ReadOnlyTable caption={t('sections.objectives')} headers={headers} rows={plan.objectives.map((o) => [o.title, o.indicator, formatNumber(Number(o.baseline), lang), formatNumber(Number(o.target), lang)])} />
+        <ReadOnlyTable caption={t('sections.objectives')} headers={headers} rows={plan.objectives.map((o) => [o.title, o.indicator, formatQuantity(o.baseline, lang), formatQuantity(o.target, lang)])} />
       </SectionCard>
     );
   }
@@ -193,7 +194,7 @@ function ActivitiesSection({ plan }: { plan: Plan }) {
   if (!editable) {
     return (
       <SectionCard plan={plan} section={sec.activities}>
-        <ReadOnlyTable caption={t('sections.activities')} headers={headers} rows={plan.activities.map((a) => [a.title, t('activities.q', { n: a.quarter }), formatNumber(Number(a.budgetMad), lang)])} />
+        <ReadOnlyTable caption={t('sections.activities')} headers={headers} rows={plan.activities.map((a) => [a.title, t('activities.q', { n: a.quarter }), formatAmount(a.budgetMad, lang)])} />
       </SectionCard>
     );
   }

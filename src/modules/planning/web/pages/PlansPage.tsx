@@ -4,11 +4,12 @@ import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Table } from '
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, formatNumber, ui, useCurrentUser } from '../../../../platform/web/index.ts';
+import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, ui, useCurrentUser } from '../../../../platform/web/index.ts';
 import { stateColor } from '../../../../platform/approvals/web/index.ts';
 import { submissionStates } from '../../../../platform/approvals/document-types.ts';
 import { useCreatePlan, usePlans } from '../queries.ts';
 import { path, tid } from '../constants.ts';
+import { formatAmount } from '../format.ts';
 
 const thisYear = new Date().getFullYear();
 const years = Array.from({ length: 6 }, (_, i) => String(thisYear + 2 - i));
@@ -72,7 +73,7 @@ export function PlansPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>{p.state === 'submitted' ? tA(`levels.${p.level}`) : ''}</Table.Td>
-                  <Table.Td className="raaya-ltr">{formatNumber(Number(p.totalBudgetMad), lang)}</Table.Td>
+                  <Table.Td className="raaya-ltr">{formatAmount(p.totalBudgetMad, lang)}</Table.Td>
                   <Table.Td>{formatDateTime(p.updatedAt, lang)}</Table.Td>
                 </Table.Tr>
               ))}
