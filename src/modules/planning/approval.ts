@@ -3,7 +3,8 @@
  * delegate drafts and submits, the regional coordinator of the plan's region validates, a central
  * user (the central analyst of the planning directorate, or an administrator) approves.
  */
-import { defineDocumentType } from '../../platform/approvals/index.ts';
+// Imported from the configuration file itself (not the service's index) so the web bundle can read it.
+import { defineDocumentType } from '../../platform/approvals/document-types.ts';
 import { planSections } from './contract.ts';
 
 export const delegationActionPlan = defineDocumentType({

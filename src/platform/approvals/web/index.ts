@@ -10,6 +10,7 @@ import { tid } from './constants.ts';
 export const messages = { ar, fr };
 export { SubmissionPanel } from './components/SubmissionPanel.tsx';
 export { stateColor } from './constants.ts';
+export { defineApprovalTypeLabel } from './type-labels.ts';
 
 export const approvalsWeb: WebModule = {
   id: 'approvals',

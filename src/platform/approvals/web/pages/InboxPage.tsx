@@ -3,14 +3,18 @@ import { useState } from 'react';
 import { Badge, Group, Select, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, formatDateTime, ui } from '../../../web/index.ts';
+import { appNamespaces } from '../../../web/i18n/types.ts';
+import { approvalTypeLabel, approvalTypeLabels } from '../type-labels.ts';
 import { useInbox } from '../queries.ts';
 import { stateColor, tid } from '../constants.ts';
 
-/** The document types the inbox can filter on (each adds its label to the catalogs). */
-const documentTypes = ['delegation_action_plan'] as const;
-
 export function InboxPage() {
   const { t, i18n } = useTranslation('approvals');
+  const { t: tAll } = useTranslation(appNamespaces);
+  const typeLabel = (key: string) => {
+    const labelKey = approvalTypeLabel(key);
+    return labelKey ? tAll(labelKey) : key;
+  };
   const lang = i18n.language;
   const [type, setType] = useState<string | null>(null);
   const query = useInbox({ type: type ?? undefined });
@@ -22,7 +26,7 @@ export function InboxPage() {
         <Select
           label={t('inbox.type')}
           placeholder={t('inbox.allTypes')}
-          data={documentTypes.map((d) => ({ value: d, label: t(`types.${d}`) }))}
+          data={approvalTypeLabels().map(([key, labelKey]) => ({ value: key, label: tAll(labelKey) }))}
           value={type}
           onChange={setType}
           clearable
@@ -39,7 +43,7 @@ export function InboxPage() {
                   <Table.Th scope={ui.row} fw={500}>
                     <AnchorLink to={item.link}>{lang === 'fr' ? item.labelFr : item.labelAr}</AnchorLink>
                   </Table.Th>
-                  <Table.Td>{t(`types.${item.subjectType as (typeof documentTypes)[number]}`)}</Table.Td>
+                  <Table.Td>{typeLabel(item.subjectType)}</Table.Td>
                   <Table.Td>{t(`levels.${item.level}`)}</Table.Td>
                   <Table.Td>
                     <Badge color={stateColor[item.state]} variant={ui.filled}>
