@@ -73,6 +73,13 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface DeadlinesSweeps {
+  day: Timestamp;
+  finished_at: Timestamp | null;
+  notifications: number | null;
+  started_at: Generated<Timestamp>;
+}
+
 export interface DocumentsDocuments {
   association_id: string | null;
   category: string;
@@ -162,6 +169,7 @@ export interface DB {
   "access.users": AccessUsers;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "deadlines.sweeps": DeadlinesSweeps;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;
   "notifications.notifications": NotificationsNotifications;
