@@ -4,6 +4,7 @@ import { accessWeb } from '../../modules/access/web/index.ts';
 import { auditWeb } from '../audit/web/index.ts';
 import { notificationsWeb } from '../notifications/web/index.ts';
 import { documentsWeb } from '../documents/web/index.ts';
+import { deadlinesWeb } from '../deadlines/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, notificationsWeb, documentsWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, documentsWeb];

@@ -7,6 +7,7 @@ import { openDatabase } from '../db/database.ts';
 import { createDatabase } from '../db/pool.ts';
 import { isEmpty, seedDemo } from '../demo.ts';
 import { ensureWebBuilt } from '../web-build.ts';
+import { startDeadlineTimer, todayInMorocco } from '../../platform/deadlines/index.ts';
 
 const log = (message: string) => console.log(`[raaya] ${message}`);
 const config = loadConfig();
@@ -15,7 +16,7 @@ const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 if (config.env === 'development') await ensureWebBuilt(srcDir, log);
 const database = await openDatabase(config, log);
 if (database.embedded && (await isEmpty(database.ownerUrl))) {
-  await seedDemo(database.ownerUrl, config.demoPassword);
+  await seedDemo(database.ownerUrl, config.demoPassword, config.dataDir);
   log('demo data loaded (accounts in README.md)');
 }
 const db = createDatabase(database.appUrl, config.dbPoolSize);
@@ -28,6 +29,8 @@ try {
   await database.stop();
   throw error;
 }
+// The daily deadline sweep (reminders, overdue notices); to move onto the scheduled jobs.
+const stopDeadlineTimer = startDeadlineTimer(db, todayInMorocco, log);
 log(`Raaya is ready on http://${config.host}:${config.port}/app/ (${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'external PostgreSQL'})`);
 
 let stopping = false;
@@ -35,6 +38,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: stopping`);
+  stopDeadlineTimer();
   await app.close();
   await db.destroy();
   await database.stop();

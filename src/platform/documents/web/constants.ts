@@ -26,5 +26,5 @@ export const acceptedFiles = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,.odt,.ods,a
 export const SOON_DAYS = 30;
 export const contentUrl = (id: string, version: number) => `/api/documents/${id}/versions/${version}/content`;
 /** Colours dark enough for white text (contrast above 4.5:1) and other technical prop values. */
-export const look = { red9: 'red.9', orange9: 'orange.9', gray0: 'gray.0', auto: 'auto' } as const;
+export const look = { red9: 'red.9', orange9: '#9c3a00', gray0: 'gray.0', auto: 'auto' } as const;
 export const panes = { history: 'history', version: 'version' } as const;

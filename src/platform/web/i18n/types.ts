@@ -6,6 +6,7 @@ import type { messages as access } from '../../../modules/access/web/index.ts';
 import type { messages as audit } from '../../audit/web/index.ts';
 import type { messages as notifications } from '../../notifications/web/index.ts';
 import type { messages as documents } from '../../documents/web/index.ts';
+import type { messages as deadlines } from '../../deadlines/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -14,6 +15,7 @@ export interface AppResources {
   audit: typeof audit.ar;
   notifications: typeof notifications.ar;
   documents: typeof documents.ar;
+  deadlines: typeof deadlines.ar;
 }
 
 declare module 'i18next' {
@@ -24,6 +26,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'documents'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'documents', 'deadlines'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

@@ -311,6 +311,8 @@ function UploadForm({ ownerType, ownerId, info, onDone, onCancel }: { ownerType:
             description={t('panel.fileHint', { max: info.maxUploadMb })}
             required
             clearable
+            placeholder={t('panel.choose')}
+            clearButtonProps={{ 'aria-label': t('panel.clear') }}
             accept={acceptedFiles}
             value={file}
             onChange={setFile}
@@ -363,7 +365,7 @@ function VersionForm({ document: d, onDone }: { document: DocumentSummary; onDon
     >
       <Stack gap={ui.sm} maw={560}>
         <ProblemAlert error={mutation.error} />
-        <FileInput label={t('panel.file')} required clearable accept={acceptedFiles} value={file} onChange={setFile} error={missing ? t('panel.fileRequired') : errors.file} data-testid={tid.file} />
+        <FileInput label={t('panel.file')} required clearable placeholder={t('panel.choose')} clearButtonProps={{ 'aria-label': t('panel.clear') }} accept={acceptedFiles} value={file} onChange={setFile} error={missing ? t('panel.fileRequired') : errors.file} data-testid={tid.file} />
         {d.expiresOn && <TextInput label={t('panel.newExpiry')} type={dateInput} value={expiresOn} onChange={(e) => setExpiresOn(e.currentTarget.value)} error={errors.expiresOn} data-testid={tid.expiresOn} />}
         <Group>
           <Button type="submit" loading={mutation.isPending} data-testid={tid.submit}>
