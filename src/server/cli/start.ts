@@ -8,6 +8,7 @@ import { createDatabase } from '../db/pool.ts';
 import { isEmpty, seedDemo } from '../demo.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 import { startDeadlineTimer, todayInMorocco } from '../../platform/deadlines/index.ts';
+import { smtpTransport, startEmailDelivery } from '../../platform/notifications/index.ts';
 
 const log = (message: string) => console.log(`[raaya] ${message}`);
 const config = loadConfig();
@@ -31,6 +32,8 @@ try {
 }
 // The daily deadline sweep (reminders, overdue notices); to move onto the scheduled jobs.
 const stopDeadlineTimer = startDeadlineTimer(db, todayInMorocco, log);
+// E-mail copies of notifications, only when an SMTP server is configured.
+const stopEmails = config.smtpUrl ? startEmailDelivery(db, { transport: smtpTransport(config.smtpUrl), from: config.smtpFrom }, log) : () => undefined;
 log(`Raaya is ready on http://${config.host}:${config.port}/app/ (${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'external PostgreSQL'})`);
 
 let stopping = false;
@@ -39,6 +42,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log(`${signal}: stopping`);
   stopDeadlineTimer();
+  stopEmails();
   await app.close();
   await db.destroy();
   await database.stop();

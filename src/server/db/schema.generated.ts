@@ -112,6 +112,7 @@ export interface DocumentsDocumentVersions {
 export interface NotificationsNotifications {
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
+  emailed_at: Timestamp | null;
   id: Generated<string>;
   kind: string;
   link: string | null;

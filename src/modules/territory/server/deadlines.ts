@@ -5,6 +5,11 @@
  */
 import { sql } from 'kysely';
 import { registerDeadlineRule } from '../../../platform/deadlines/index.ts';
+import { registerNotificationCatalog } from '../../../platform/notifications/index.ts';
+import ar from '../i18n/ar.json' with { type: 'json' };
+import fr from '../i18n/fr.json' with { type: 'json' };
+
+registerNotificationCatalog('territory', { ar, fr });
 
 registerDeadlineRule({
   kind: 'planning.action_plan',

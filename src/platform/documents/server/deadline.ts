@@ -4,10 +4,16 @@
  */
 import { sql } from 'kysely';
 import { registerDeadlineRule } from '../../deadlines/index.ts';
+import { registerNotificationCatalog } from '../../notifications/index.ts';
+import ar from '../i18n/ar.json' with { type: 'json' };
+import fr from '../i18n/fr.json' with { type: 'json' };
 import { documentOwner } from './owners.ts';
 
 /** A 'YYYY-MM-DD' string as a date operand (dates stay strings in this code base). */
 const day = (d: string) => sql<Date>`${d}::date`;
+
+// Its notifications can be e-mailed: the server renders them from the same catalogs as the web.
+registerNotificationCatalog('documents', { ar, fr });
 
 registerDeadlineRule({
   kind: 'documents.expiry',
