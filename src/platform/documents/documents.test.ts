@@ -158,4 +158,19 @@ describe('documents', () => {
     const [grant] = await server.owner<{ can: boolean }>(`SELECT has_table_privilege('raaya_app', 'documents.document_versions', 'DELETE') OR has_table_privilege('raaya_app', 'documents.documents', 'DELETE') AS can`);
     expect(grant!.can).toBe(false);
   });
+
+  it('accepts a file larger than the JSON body limit when under the upload limit (default 20 MB)', async () => {
+    const roomy = await startTestServer();
+    try {
+      const delegate = await signedIn(roomy, { role: 'provincial_delegate', scope: '09.001' });
+      const big = samplePng(900, 900, true); // about 2.4 MB
+      const r = await upload(delegate, { ownerType: 'delegation', ownerId: agadir, category: 'other', title: 'Plan' }, { name: 'plan.png', data: big });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json().current.size).toBe(big.length);
+      const back = await delegate.get(`/api/documents/${r.json().id}/versions/1/content`);
+      expect(sha(back.rawPayload)).toBe(sha(big));
+    } finally {
+      await roomy.close();
+    }
+  });
 });
