@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../src/server/testing/harness.ts';
-import { samplePdf } from '../src/platform/documents/testing/fixtures.ts';
+import { samplePdf } from '../src/platform/documents/samples.ts';
 import { startBrowserServer, DEMO_PASSWORD } from './app-server.ts';
 import { seriousViolations } from './axe.ts';
 import { launchBrowser } from './browser.ts';

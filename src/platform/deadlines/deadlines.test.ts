@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idOf, signedIn, startTestServer, type Session, type TestServer } from '../../server/testing/harness.ts';
-import { multipart, samplePdf } from '../documents/testing/fixtures.ts';
+import { multipart, samplePdf } from '../documents/samples.ts';
 import { addDays, runDeadlineSweep, todayInMorocco } from './index.ts';
 
 let server: TestServer;

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idOf, signedIn, startTestServer, type Session, type TestServer } from '../../server/testing/harness.ts';
 import { registerDocumentOwner } from './index.ts';
-import { multipart, samplePdf, samplePng, sampleXlsx, type MultipartFile } from './testing/fixtures.ts';
+import { multipart, samplePdf, samplePng, sampleXlsx, type MultipartFile } from './samples.ts';
 
 let server: TestServer;
 let agadir: string;

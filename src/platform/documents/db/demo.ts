@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { addDays, todayInMorocco } from '../../deadlines/index.ts';
 import { localFileStore } from '../server/storage.ts';
-import { samplePdf, samplePng } from '../testing/fixtures.ts';
+import { samplePdf, samplePng } from '../samples.ts';
 
 interface DemoDocument {
   delegation: string;
