@@ -2,6 +2,7 @@
 import pg from 'pg';
 import path from 'node:path';
 import { seedDemoAccounts } from '../modules/access/index.ts';
+import { seedDemoPlans } from '../modules/planning/index.ts';
 import { seedDemoDocuments } from '../platform/documents/index.ts';
 import { runDeadlineSweep, todayInMorocco } from '../platform/deadlines/index.ts';
 import { loadConfig } from './config.ts';
@@ -13,6 +14,7 @@ export async function seedDemo(ownerUrl: string, password: string, dataDir: stri
   try {
     await client.query('BEGIN');
     await seedDemoAccounts(client, password);
+    await seedDemoPlans(client);
     await seedDemoDocuments(client, path.join(dataDir, 'files'));
     await client.query('COMMIT');
   } catch (error) {

@@ -3,8 +3,10 @@ import { territoryWeb } from '../../modules/territory/web/index.ts';
 import { accessWeb } from '../../modules/access/web/index.ts';
 import { auditWeb } from '../audit/web/index.ts';
 import { notificationsWeb } from '../notifications/web/index.ts';
+import { approvalsWeb } from '../approvals/web/index.ts';
+import { planningWeb } from '../../modules/planning/web/index.ts';
 import { documentsWeb } from '../documents/web/index.ts';
 import { deadlinesWeb } from '../deadlines/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, documentsWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb];

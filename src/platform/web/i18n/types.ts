@@ -5,6 +5,8 @@ import type { messages as territory } from '../../../modules/territory/web/index
 import type { messages as access } from '../../../modules/access/web/index.ts';
 import type { messages as audit } from '../../audit/web/index.ts';
 import type { messages as notifications } from '../../notifications/web/index.ts';
+import type { messages as approvals } from '../../approvals/web/index.ts';
+import type { messages as planning } from '../../../modules/planning/web/index.ts';
 import type { messages as documents } from '../../documents/web/index.ts';
 import type { messages as deadlines } from '../../deadlines/web/index.ts';
 
@@ -14,6 +16,8 @@ export interface AppResources {
   access: typeof access.ar;
   audit: typeof audit.ar;
   notifications: typeof notifications.ar;
+  approvals: typeof approvals.ar;
+  planning: typeof planning.ar;
   documents: typeof documents.ar;
   deadlines: typeof deadlines.ar;
 }
@@ -26,6 +30,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'documents', 'deadlines'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;
