@@ -6,7 +6,7 @@ export const DEMO_PASSWORD = 'raaya-demo-e2e';
 
 export async function startBrowserServer(): Promise<TestServer & { baseUrl: string }> {
   const server = await startTestServer({ RAAYA_DEMO_PASSWORD: DEMO_PASSWORD });
-  await seedDemo(server.ownerUrl, DEMO_PASSWORD);
+  await seedDemo(server.ownerUrl, DEMO_PASSWORD, server.config.dataDir);
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   const address = server.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

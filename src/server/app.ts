@@ -21,6 +21,7 @@ import { notificationsModule } from '../platform/notifications/index.ts';
 import { documentsModule } from '../platform/documents/index.ts';
 import { approvalsModule } from '../platform/approvals/index.ts';
 import { planningModule } from '../modules/planning/index.ts';
+import { deadlinesModule } from '../platform/deadlines/index.ts';
 import { csrfTokenFor, LANGUAGE_COOKIE, SESSION_COOKIE, type ServerContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { pickLanguage, registerMessages } from './i18n/messages.ts';
@@ -31,7 +32,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const webDir = path.join(repoRoot, 'dist/web');
 
 /** Platform modules first, then domain modules; the order of their routes does not matter. */
-const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule];
+const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule];
 for (const m of modules) if (m.messages) registerMessages(m.messages);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

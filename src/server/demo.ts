@@ -1,21 +1,34 @@
 /** Loads every module's demo data in one transaction, as the tables' owner. */
 import pg from 'pg';
+import path from 'node:path';
 import { seedDemoAccounts } from '../modules/access/index.ts';
 import { seedDemoPlans } from '../modules/planning/index.ts';
+import { seedDemoDocuments } from '../platform/documents/index.ts';
+import { runDeadlineSweep, todayInMorocco } from '../platform/deadlines/index.ts';
+import { loadConfig } from './config.ts';
+import { createDatabase } from './db/pool.ts';
 
-export async function seedDemo(ownerUrl: string, password: string): Promise<void> {
+export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     await client.query('BEGIN');
     await seedDemoAccounts(client, password);
     await seedDemoPlans(client);
+    await seedDemoDocuments(client, path.join(dataDir, 'files'));
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
   } finally {
     await client.end();
+  }
+  // The day's deadline sweep, so the demo users find their reminders and overdue notices.
+  const db = createDatabase(ownerUrl, 1);
+  try {
+    await runDeadlineSweep(db, todayInMorocco());
+  } finally {
+    await db.destroy();
   }
 }
 

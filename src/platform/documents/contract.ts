@@ -57,3 +57,12 @@ export type NewVersionFields = z.infer<typeof NewVersionFields>;
 
 export const DocumentParams = z.strictObject({ id: Uuid });
 export const VersionParams = z.strictObject({ id: Uuid, version: z.coerce.number().int().min(1).max(100_000) });
+
+/** What an upload form of an owner type needs: its categories and the size limit. */
+export const OwnerTypeInfo = z.object({
+  type: z.string(),
+  categories: z.array(z.string()),
+  maxUploadMb: z.number().int(),
+  mediaTypes: z.array(z.string()),
+});
+export type OwnerTypeInfo = z.infer<typeof OwnerTypeInfo>;

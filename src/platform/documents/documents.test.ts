@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idOf, signedIn, startTestServer, type Session, type TestServer } from '../../server/testing/harness.ts';
 import { registerDocumentOwner } from './index.ts';
-import { multipart, samplePdf, samplePng, sampleXlsx, type MultipartFile } from './testing/fixtures.ts';
+import { multipart, samplePdf, samplePng, sampleXlsx, type MultipartFile } from './samples.ts';
 
 let server: TestServer;
 let agadir: string;
@@ -157,5 +157,20 @@ describe('documents', () => {
     expect(refused.statusCode).toBe(403);
     const [grant] = await server.owner<{ can: boolean }>(`SELECT has_table_privilege('raaya_app', 'documents.document_versions', 'DELETE') OR has_table_privilege('raaya_app', 'documents.documents', 'DELETE') AS can`);
     expect(grant!.can).toBe(false);
+  });
+
+  it('accepts a file larger than the JSON body limit when under the upload limit (default 20 MB)', async () => {
+    const roomy = await startTestServer();
+    try {
+      const delegate = await signedIn(roomy, { role: 'provincial_delegate', scope: '09.001' });
+      const big = samplePng(900, 900, true); // about 2.4 MB
+      const r = await upload(delegate, { ownerType: 'delegation', ownerId: agadir, category: 'other', title: 'Plan' }, { name: 'plan.png', data: big });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json().current.size).toBe(big.length);
+      const back = await delegate.get(`/api/documents/${r.json().id}/versions/1/content`);
+      expect(sha(back.rawPayload)).toBe(sha(big));
+    } finally {
+      await roomy.close();
+    }
   });
 });

@@ -7,3 +7,6 @@ export { registerDocumentOwner, documentOwner, type DocumentOwner } from './serv
 export { localFileStore, FileTooLargeError, type FileStore, type StagedFile, type StoredFile } from './server/storage.ts';
 export { allowedMediaTypes, type AllowedMediaType } from './server/media-types.ts';
 export { fileStoreFor } from './server/routes.ts';
+export { seedDemoDocuments } from './db/demo.ts';
+// Declares the document-expiry deadline rule.
+import './server/deadline.ts';

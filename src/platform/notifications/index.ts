@@ -4,3 +4,4 @@
  */
 export { notificationsModule } from './module.ts';
 export { notify, usersCovering, rolesOf, type NewNotification, type ScopeKeys, type Audience } from './server/notify.ts';
+export { deliverPendingEmails, startEmailDelivery, smtpTransport, registerNotificationCatalog, renderNotification, type EmailSettings } from './server/email.ts';

@@ -45,7 +45,9 @@ interface RequestOptions<T extends z.ZodType> {
 
 export async function request<T extends z.ZodType>(path: string, { method = 'GET', body, schema }: RequestOptions<T>): Promise<z.infer<T>> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file uploads) sets its own multipart content type.
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -53,7 +55,7 @@ export async function request<T extends z.ZodType>(path: string, { method = 'GET
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, null);
@@ -71,4 +73,6 @@ export const api = {
   get: <T extends z.ZodType>(path: string, schema: T) => request(path, { schema }),
   post: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'POST', body, schema }),
   patch: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'PATCH', body, schema }),
+  /** multipart/form-data: the fields first, then the file, as the documents API expects. */
+  postForm: <T extends z.ZodType>(path: string, form: FormData, schema: T) => request(path, { method: 'POST', body: form, schema }),
 };

@@ -5,6 +5,8 @@ import { auditWeb } from '../audit/web/index.ts';
 import { notificationsWeb } from '../notifications/web/index.ts';
 import { approvalsWeb } from '../approvals/web/index.ts';
 import { planningWeb } from '../../modules/planning/web/index.ts';
+import { documentsWeb } from '../documents/web/index.ts';
+import { deadlinesWeb } from '../deadlines/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, notificationsWeb, approvalsWeb, planningWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb];

@@ -6,7 +6,7 @@ import { seedDemo } from '../demo.ts';
 const config = loadConfig();
 const database = await openDatabase(config, (m) => console.log(`[raaya] ${m}`));
 try {
-  await seedDemo(database.ownerUrl, config.demoPassword);
+  await seedDemo(database.ownerUrl, config.demoPassword, config.dataDir);
   console.log('[raaya] demo data loaded');
 } finally {
   await database.stop();

@@ -7,6 +7,8 @@ import { openDatabase } from '../db/database.ts';
 import { createDatabase } from '../db/pool.ts';
 import { isEmpty, seedDemo } from '../demo.ts';
 import { ensureWebBuilt } from '../web-build.ts';
+import { startDeadlineTimer, todayInMorocco } from '../../platform/deadlines/index.ts';
+import { smtpTransport, startEmailDelivery } from '../../platform/notifications/index.ts';
 
 const log = (message: string) => console.log(`[raaya] ${message}`);
 const config = loadConfig();
@@ -15,7 +17,7 @@ const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 if (config.env === 'development') await ensureWebBuilt(srcDir, log);
 const database = await openDatabase(config, log);
 if (database.embedded && (await isEmpty(database.ownerUrl))) {
-  await seedDemo(database.ownerUrl, config.demoPassword);
+  await seedDemo(database.ownerUrl, config.demoPassword, config.dataDir);
   log('demo data loaded (accounts in README.md)');
 }
 const db = createDatabase(database.appUrl, config.dbPoolSize);
@@ -28,6 +30,10 @@ try {
   await database.stop();
   throw error;
 }
+// The daily deadline sweep (reminders, overdue notices); to move onto the scheduled jobs.
+const stopDeadlineTimer = startDeadlineTimer(db, todayInMorocco, log);
+// E-mail copies of notifications, only when an SMTP server is configured.
+const stopEmails = config.smtpUrl ? startEmailDelivery(db, { transport: smtpTransport(config.smtpUrl), from: config.smtpFrom }, log) : () => undefined;
 log(`Raaya is ready on http://${config.host}:${config.port}/app/ (${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'external PostgreSQL'})`);
 
 let stopping = false;
@@ -35,6 +41,8 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: stopping`);
+  stopDeadlineTimer();
+  stopEmails();
   await app.close();
   await db.destroy();
   await database.stop();

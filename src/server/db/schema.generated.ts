@@ -124,6 +124,13 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface DeadlinesSweeps {
+  day: Timestamp;
+  finished_at: Timestamp | null;
+  notifications: number | null;
+  started_at: Generated<Timestamp>;
+}
+
 export interface DocumentsDocuments {
   association_id: string | null;
   category: string;
@@ -156,6 +163,7 @@ export interface DocumentsDocumentVersions {
 export interface NotificationsNotifications {
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
+  emailed_at: Timestamp | null;
   id: Generated<string>;
   kind: string;
   link: string | null;
@@ -250,6 +258,7 @@ export interface DB {
   "approvals.submissions": ApprovalsSubmissions;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "deadlines.sweeps": DeadlinesSweeps;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;
   "notifications.notifications": NotificationsNotifications;

@@ -22,3 +22,6 @@ export const path = {
 export const dom = {
   editDelegationTitle: 'edit-delegation-title',
 } as const;
+
+/** Documents attached to a delegation (premises insurance, safety certificate…). */
+export const documentOwnerType = 'delegation';

@@ -5,7 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scoped, sessionOnly, type ServerContext } from '../../../server/context.ts';
 import { notFound } from '../../../server/errors.ts';
 import type { Api } from '../../../server/module.ts';
-import { DocumentDetail, DocumentListQuery, DocumentPage, DocumentParams, NewDocumentFields, NewVersionFields, VersionParams } from '../contract.ts';
+import { z } from 'zod';
+import { DocumentDetail, DocumentListQuery, DocumentPage, DocumentParams, NewDocumentFields, NewVersionFields, OwnerTypeInfo, VersionParams } from '../contract.ts';
+import { allowedMediaTypes } from './media-types.ts';
 import { findDocumentHead, findDocument, findVersion, listDocuments } from './queries.ts';
 import { addVersion, createDocument, ownerFor, visibleOwner } from './service.ts';
 import { localFileStore, type FileStore } from './storage.ts';
@@ -59,6 +61,13 @@ export function documentRoutes(api: Api, ctx: ServerContext): void {
           await upload.file.discard();
         }
       },
+    );
+
+    r.get('/api/documents/owner-types/:type', { schema: { tags, params: z.strictObject({ type: z.string().max(41) }), response: { 200: OwnerTypeInfo } } }, (request) =>
+      scoped(ctx, request, null, async (_tx, user) => {
+        const owner = ownerFor(request.params.type, user, 'read');
+        return { type: owner.type, categories: [...owner.categories], maxUploadMb: maxMb, mediaTypes: [...allowedMediaTypes] };
+      }),
     );
 
     r.get('/api/documents', { schema: { tags, querystring: DocumentListQuery, response: { 200: DocumentPage } } }, (request) =>

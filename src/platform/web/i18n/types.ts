@@ -7,6 +7,8 @@ import type { messages as audit } from '../../audit/web/index.ts';
 import type { messages as notifications } from '../../notifications/web/index.ts';
 import type { messages as approvals } from '../../approvals/web/index.ts';
 import type { messages as planning } from '../../../modules/planning/web/index.ts';
+import type { messages as documents } from '../../documents/web/index.ts';
+import type { messages as deadlines } from '../../deadlines/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -16,6 +18,8 @@ export interface AppResources {
   notifications: typeof notifications.ar;
   approvals: typeof approvals.ar;
   planning: typeof planning.ar;
+  documents: typeof documents.ar;
+  deadlines: typeof deadlines.ar;
 }
 
 declare module 'i18next' {
@@ -26,6 +30,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

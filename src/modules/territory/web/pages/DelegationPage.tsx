@@ -20,9 +20,10 @@ import {
   useCan,
   useParam, ui,
 } from '../../../../platform/web/index.ts';
+import { DocumentsPanel } from '../../../../platform/documents/web/index.ts';
 import { Delegation, UpdateDelegationBody } from '../../contract.ts';
 import { useDelegation, useProvinces } from '../queries.ts';
-import { dom, path, tid } from '../constants.ts';
+import { documentOwnerType, dom, path, tid } from '../constants.ts';
 
 export function DelegationPage() {
   const { t, i18n } = useTranslation('territory');
@@ -70,6 +71,7 @@ export function DelegationPage() {
           <List.Item key={p.id}>{nameIn(p, lang)}</List.Item>
         ))}
       </List>
+      <DocumentsPanel ownerType={documentOwnerType} ownerId={d.id} />
       {canEdit && <EditDelegation delegation={d} />}
     </>
   );

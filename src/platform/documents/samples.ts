@@ -1,4 +1,4 @@
-/** Real files of the accepted types, and a multipart body builder, for tests and demo data. */
+/** Real files of the accepted types (demo data and tests) and a multipart body builder for tests. */
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';

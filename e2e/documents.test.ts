@@ -1,0 +1,128 @@
+/**
+ * Documents, deadlines and notifications in a real browser: the demo documents on the Agadir
+ * delegation page, an upload and its versions, the bell's unread count from the demo sweep, the
+ * notifications page and the due-and-overdue page, accessible in Arabic and in French.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../src/server/testing/harness.ts';
+import { samplePdf } from '../src/platform/documents/samples.ts';
+import { startBrowserServer, DEMO_PASSWORD } from './app-server.ts';
+import { seriousViolations } from './axe.ts';
+import { launchBrowser } from './browser.ts';
+
+let server: TestServer & { baseUrl: string };
+let browser: Browser;
+let keeper: BrowserContext;
+let agadirId: string;
+
+beforeAll(async () => {
+  server = await startBrowserServer();
+  browser = await launchBrowser();
+  keeper = await browser.newContext();
+  agadirId = (await server.owner<{ id: string }>(`SELECT id FROM organisation.delegations WHERE code = '09.001'`))[0]!.id;
+}, 120_000);
+
+afterAll(async () => {
+  await keeper?.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true });
+  return context.newPage();
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/app/`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const found = await seriousViolations(page);
+  expect(found, `${what}: ${JSON.stringify(found)}`).toEqual([]);
+}
+
+const direction = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+describe('documents, deadlines and notifications', () => {
+  it('a delegate uploads a document on the delegation page and sees the versions of a renewed one', async () => {
+    const page = await newPage();
+    await signIn(page, 'agadir');
+    await page.goto(`${server.baseUrl}/app/territory/delegations/${agadirId}`);
+    const panel = page.getByTestId('documents-panel');
+    const rows = panel.getByTestId('documents-row');
+    await panel.getByTestId('documents-table').waitFor();
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => panel.getByText('منتهية الصلاحية').count()).toBe(1);
+    await expectAccessible(page, 'delegation documents ar');
+
+    await panel.getByTestId('documents-add').click();
+    await panel.getByTestId('documents-title').fill('محضر لجنة السلامة');
+    await panel.getByTestId('documents-expires-on').fill('2031-03-31');
+    await panel.locator('input[type=file]').setInputFiles({ name: 'محضر.pdf', mimeType: 'application/pdf', buffer: samplePdf('Proces-verbal') });
+    await expectAccessible(page, 'upload form ar');
+    await panel.getByTestId('documents-submit').click();
+    await panel.getByTestId('documents-saved').waitFor();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    const [stored] = await server.owner<{ n: string }>(`SELECT count(*) AS n FROM documents.documents d JOIN documents.document_versions v ON v.document_id = d.id WHERE d.title = 'محضر لجنة السلامة' AND v.original_name = 'محضر.pdf'`);
+    expect(Number(stored!.n)).toBe(1);
+
+    // The renewed safety certificate has two versions.
+    const certificate = rows.filter({ hasText: 'Certificat de sécurité' });
+    await certificate.getByTestId('documents-history').click();
+    await panel.getByTestId('documents-versions').waitFor();
+    await expect.poll(() => panel.getByTestId('documents-versions').locator('tbody tr').count()).toBe(2);
+    await expectAccessible(page, 'versions ar');
+
+    // A download is the stored file, with its name.
+    const response = await page.request.get(`${server.baseUrl}${await panel.getByTestId('documents-download').first().getAttribute('href')}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    expect(response.headers()['content-disposition']).toContain('attachment');
+    await page.context().close();
+  });
+
+  it('the bell counts the unread notices of the demo sweep; the notifications page renders and links them', async () => {
+    const page = await newPage();
+    await signIn(page, 'agadir');
+    const [unread] = await server.owner<{ n: string }>(
+      `SELECT count(*) AS n FROM notifications.notifications n JOIN access.users u ON u.id = n.user_id WHERE u.username = 'agadir' AND n.read_at IS NULL`,
+    );
+    // Expiry reminder, expired certificate, action plan: at least three.
+    expect(Number(unread!.n)).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.getByTestId('notifications-bell-count').textContent(), { timeout: 10_000 }).toBe(unread!.n);
+    await page.getByTestId('notifications-bell').click();
+    const items = page.getByTestId('notification-item');
+    await items.first().waitFor();
+    await expect.poll(() => items.count()).toBe(Math.min(Number(unread!.n), 30)); // one page of 30
+    await expect.poll(() => page.getByText('انتهت صلاحية «Certificat de sécurité incendie', { exact: false }).count()).toBe(1);
+    await expectAccessible(page, 'notifications ar');
+
+    await page.getByTestId('language-fr').click();
+    await expect.poll(() => direction(page)).toEqual({ lang: 'fr', dir: 'ltr' });
+    await expect.poll(() => page.getByText('« Certificat de sécurité incendie', { exact: false }).count()).toBe(1);
+    await expectAccessible(page, 'notifications fr');
+
+    // Following a notice marks it read and opens its record.
+    await page.getByText('« Certificat de sécurité incendie', { exact: false }).click();
+    await page.getByTestId('documents-panel').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/app/territory/delegations/${agadirId}`);
+    await expect.poll(() => page.getByTestId('notifications-bell-count').textContent(), { timeout: 10_000 }).toBe(String(Number(unread!.n) - 1));
+    await expectAccessible(page, 'delegation documents fr');
+
+    await page.getByTestId('nav-deadlines').click();
+    const table = page.getByTestId('deadlines-table');
+    await table.waitFor();
+    await expect.poll(() => table.getByText('Certificat de sécurité incendie', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(page, 'deadlines fr');
+    await page.getByTestId('language-ar').click();
+    await expect.poll(() => direction(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    await expectAccessible(page, 'deadlines ar');
+    await page.context().close();
+  });
+});
