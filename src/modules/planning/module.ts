@@ -1,5 +1,6 @@
 import type { ServerModule } from '../../server/module.ts';
 import './approval.ts';
+import './server/deadlines.ts';
 import { planningRoutes } from './server/routes.ts';
 
 export const planningModule: ServerModule = { name: 'planning', routes: planningRoutes };
