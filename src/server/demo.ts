@@ -1,6 +1,7 @@
 /** Loads every module's demo data in one transaction, as the tables' owner. */
 import pg from 'pg';
 import { seedDemoAccounts } from '../modules/access/index.ts';
+import { seedDemoForms } from '../platform/forms/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -8,6 +9,7 @@ export async function seedDemo(ownerUrl: string, password: string): Promise<void
   try {
     await client.query('BEGIN');
     await seedDemoAccounts(client, password);
+    await seedDemoForms(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

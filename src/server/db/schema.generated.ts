@@ -73,6 +73,54 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface FormsForms {
+  code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  institution_categories: Generated<string[]>;
+  purpose: string;
+  target_groups: Generated<string[]>;
+  title_ar: string;
+  title_fr: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface FormsFormVersions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  definition: Json;
+  form_id: string;
+  id: Generated<string>;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: number;
+}
+
+export interface FormsResponses {
+  answers: Generated<Json>;
+  association_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  form_id: string;
+  id: Generated<string>;
+  institution_id: string | null;
+  max_score: Generated<number>;
+  region_id: string | null;
+  section_scores: Generated<Json>;
+  status: Generated<string>;
+  subject_id: string;
+  subject_type: string;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  total_score: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  version_id: string;
+}
+
 export interface OrganisationCoordinations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -121,6 +169,9 @@ export interface DB {
   "access.users": AccessUsers;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "forms.form_versions": FormsFormVersions;
+  "forms.forms": FormsForms;
+  "forms.responses": FormsResponses;
   "organisation.coordinations": OrganisationCoordinations;
   "organisation.delegation_provinces": OrganisationDelegationProvinces;
   "organisation.delegations": OrganisationDelegations;
