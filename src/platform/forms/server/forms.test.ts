@@ -9,7 +9,7 @@ import { idOf, signedIn, startTestServer, type Session, type TestServer } from '
 import type { FormDefinition } from '../contract.ts';
 
 let server: TestServer;
-let designer: Session;
+let designer: Session & { id: string };
 beforeAll(async () => {
   server = await startTestServer();
   designer = await signedIn(server, { role: 'system_admin', language: 'fr' });
@@ -65,12 +65,12 @@ describe('designing forms', () => {
     expect(form.versions).toMatchObject([{ version: 1, status: 'draft' }]);
     const v1 = form.versions[0].id;
     expect((await designer.post(`/api/forms/versions/${v1}/publish`)).json().code).toBe('nothing_to_publish');
-    const saved = await designer.request({ method: 'PUT', url: `/api/forms/versions/${v1}`, payload: { definition } });
+    const saved = await designer.patch(`/api/forms/versions/${v1}`, { definition });
     expect(saved.statusCode).toBe(200);
     const published = await designer.post(`/api/forms/versions/${v1}/publish`);
     expect(published.json()).toMatchObject({ status: 'published', version: 1 });
     // Published: the API refuses edits.
-    const edit = await designer.request({ method: 'PUT', url: `/api/forms/versions/${v1}`, payload: { definition } });
+    const edit = await designer.patch(`/api/forms/versions/${v1}`, { definition });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().detail).toContain('nouvelle version');
     const v2 = await designer.post(`/api/forms/${form.id}/versions`);
@@ -85,7 +85,7 @@ describe('designing forms', () => {
     const created = (await designer.post('/api/forms', { code: 'test-invalid', purpose: 'survey', titleAr: 'أ', titleFr: 'A' })).json();
     const bad = structuredClone(definition);
     bad.sections[1]!.questions[0]!.id = 'plan';
-    const r = await designer.request({ method: 'PUT', url: `/api/forms/versions/${created.versions[0].id}`, payload: { definition: bad } });
+    const r = await designer.patch(`/api/forms/versions/${created.versions[0].id}`, { definition: bad });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors).toEqual([{ path: 'definition.sections.1.questions.0.id', message: 'Cet identifiant est déjà utilisé dans le formulaire.' }]);
   });
@@ -137,10 +137,10 @@ describe('responses', () => {
     expect(draft.json()).toMatchObject({ status: 'draft', scores: { total: 6, max: 10 } });
     const id = draft.json().id;
     // Submitting without the now-visible required year is refused.
-    const missing = await delegate.request({ method: 'PUT', url: `/api/forms/responses/${id}`, payload: { answers: { plan: true, level: 'high' }, submit: true } });
+    const missing = await delegate.patch(`/api/forms/responses/${id}`, { answers: { plan: true, level: 'high' }, submit: true });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors).toEqual([{ path: 'answers.plan_year', message: 'هذا السؤال إجباري.' }]);
-    const submitted = await delegate.request({ method: 'PUT', url: `/api/forms/responses/${id}`, payload: { answers: { plan: true, plan_year: 2026, level: 'high' }, submit: true } });
+    const submitted = await delegate.patch(`/api/forms/responses/${id}`, { answers: { plan: true, plan_year: 2026, level: 'high' }, submit: true });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json()).toMatchObject({
       status: 'submitted',
@@ -150,7 +150,7 @@ describe('responses', () => {
     const [row] = await server.owner<{ total_score: number; max_score: number; version_id: string }>('SELECT total_score, max_score, version_id FROM forms.responses WHERE id = $1', [id]);
     expect(row).toEqual({ total_score: 10, max_score: 10, version_id: versionId });
     // Submitted is final.
-    expect((await delegate.request({ method: 'PUT', url: `/api/forms/responses/${id}`, payload: { answers: {} } })).statusCode).toBe(409);
+    expect((await delegate.patch(`/api/forms/responses/${id}`, { answers: {} })).statusCode).toBe(409);
     const list = (await delegate.get(`/api/forms/responses?subjectType=delegation&subjectId=${agadir}&limit=1`)).json();
     expect(list.items[0]).toMatchObject({ id, status: 'submitted' });
   });
@@ -182,7 +182,7 @@ describe('responses', () => {
     const agadir = await idOf(server, 'organisation.delegations', '09.001');
     const created = (await agadirUser.post('/api/forms/responses', { versionId, subjectType: 'delegation', subjectId: agadir, answers: {} })).json();
     expect((await inezganeUser.get(`/api/forms/responses/${created.id}`)).statusCode).toBe(404);
-    expect((await inezganeUser.request({ method: 'PUT', url: `/api/forms/responses/${created.id}`, payload: { answers: { plan: false } } })).statusCode).toBe(404);
+    expect((await inezganeUser.patch(`/api/forms/responses/${created.id}`, { answers: { plan: false } })).statusCode).toBe(404);
     expect((await inezganeUser.post('/api/forms/responses', { versionId, subjectType: 'delegation', subjectId: agadir, answers: {} })).statusCode).toBe(404);
     expect((await inezganeUser.get(`/api/forms/responses?subjectType=delegation&subjectId=${agadir}`)).json().items).toEqual([]);
     // The region sees its delegations' responses.

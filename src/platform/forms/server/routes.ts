@@ -56,7 +56,7 @@ export function formsRoutes(api: Api, ctx: ServerContext): void {
     scoped(ctx, request, 'forms.read', async (tx) => (await findVersion(tx, request.params.id)) ?? Promise.reject(notFound())),
   );
 
-  api.put('/api/forms/versions/:id', { schema: { tags, params: IdParams, body: SaveDefinitionBody, response: { 200: FormVersion } } }, (request) =>
+  api.patch('/api/forms/versions/:id', { schema: { tags, params: IdParams, body: SaveDefinitionBody, response: { 200: FormVersion } } }, (request) =>
     scoped(ctx, request, 'forms.design', (tx, user) => saveDefinition(tx, user, request.params.id, request.body.definition)),
   );
 
@@ -82,7 +82,7 @@ export function formsRoutes(api: Api, ctx: ServerContext): void {
     scoped(ctx, request, 'forms.read', async (tx) => (await findResponse(tx, request.params.id)) ?? Promise.reject(notFound())),
   );
 
-  api.put('/api/forms/responses/:id', { schema: { tags, params: IdParams, body: SaveResponseBody, response: { 200: FormResponse } } }, (request) =>
+  api.patch('/api/forms/responses/:id', { schema: { tags, params: IdParams, body: SaveResponseBody, response: { 200: FormResponse } } }, (request) =>
     scoped(ctx, request, 'forms.answer', (tx, user) => saveResponse(tx, user, request.params.id, request.body)),
   );
 }
