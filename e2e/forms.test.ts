@@ -28,7 +28,10 @@ afterAll(async () => {
 
 async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ bypassCSP: true, ...(viewport && { viewport }) });
-  return context.newPage();
+  const page = await context.newPage();
+  // A step that cannot happen fails with its locator named, well before the test's own timeout.
+  page.setDefaultTimeout(15_000);
+  return page;
 }
 
 async function signIn(page: Page, username: string): Promise<void> {
@@ -155,7 +158,7 @@ describe('forms', () => {
     await expect.poll(() => reader.getByTestId('score-total').textContent()).toContain('6 / 10');
     await expectAccessible(reader, 'response view fr');
     await reader.context().close();
-  });
+  }, 180_000);
 
   it('the demo self-diagnosis of Agadir is readable with its scores by section', async () => {
     const page = await newPage();

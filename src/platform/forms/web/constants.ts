@@ -41,8 +41,8 @@ export const path = {
   formsNew: '/forms/new',
   version: '/forms/versions/$versionId',
   versionAnswer: '/forms/versions/$versionId/answer',
-  responses: '/forms/responses',
-  response: '/forms/responses/$responseId',
+  responses: '/form-responses',
+  response: '/form-responses/$responseId',
 } as const;
 
 export const dom = {
@@ -63,6 +63,7 @@ export const names = {
   tryOut: 'try',
   yes: 'yes',
   no: 'no',
+  errorText: 'red.9',
   purpose: 'purpose',
   institutionCategories: 'institutionCategories',
   targetGroups: 'targetGroups',

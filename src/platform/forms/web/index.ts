@@ -23,7 +23,7 @@ export const formsWeb: WebModule = {
     { path: 'forms/new', component: FormCreatePage, permission: 'forms.design' },
     { path: 'forms/versions/$versionId', component: VersionPage, permission: 'forms.read' },
     { path: 'forms/versions/$versionId/answer', component: StartResponsePage, permission: 'forms.answer' },
-    { path: 'forms/responses', component: ResponsesPage, permission: 'forms.read', nav: { labelKey: 'forms:nav.responses', icon: IconChecklist, testId: 'nav-form-responses' } },
-    { path: 'forms/responses/$responseId', component: ResponsePage, permission: 'forms.read' },
+    { path: 'form-responses', component: ResponsesPage, permission: 'forms.read', nav: { labelKey: 'forms:nav.responses', icon: IconChecklist, testId: 'nav-form-responses' } },
+    { path: 'form-responses/$responseId', component: ResponsePage, permission: 'forms.read' },
   ],
 };

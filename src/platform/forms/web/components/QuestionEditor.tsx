@@ -4,7 +4,7 @@ import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-r
 import { useTranslation } from 'react-i18next';
 import { ui } from '../../../web/index.ts';
 import { conditionTypes, conditionValues, questionTypes, scoredTypes, type FormDefinition, type Question, type QuestionType } from '../../contract.ts';
-import { tid } from '../constants.ts';
+import { names, tid } from '../constants.ts';
 import { loc } from './FormFiller.tsx';
 import { move, newChoices, withType, type NewLabels } from './designer-model.ts';
 
@@ -229,7 +229,7 @@ export function QuestionEditor({ definition, question: q, earlier, si, qi, count
           )}
         </SimpleGrid>
         {errorAt(`${at}.id`) && (
-          <Text c={ui.red} size={ui.sm} role={ui.alert}>
+          <Text c={names.errorText} size={ui.sm} role={ui.alert}>
             {errorAt(`${at}.id`)}
           </Text>
         )}

@@ -76,7 +76,7 @@ export function VersionPage() {
         </Group>
       </PageHeader>
       <ProblemAlert error={newVersion.error} />
-      {v.status === 'draft' && designer ? <Designer key={v.id + v.updatedAt} version={v} /> : <ReadOnlyVersion version={v} />}
+      {v.status === 'draft' && designer ? <Designer key={v.id} version={v} /> : <ReadOnlyVersion version={v} />}
       {versions.length > 1 && (
         <Paper withBorder p={ui.md} mt={ui.lg} component={ui.section} aria-labelledby={dom.versionsTitle}>
           <Title order={2} size={ui.h4} id={dom.versionsTitle} mb={ui.sm}>
