@@ -73,6 +73,35 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface DocumentsDocuments {
+  association_id: string | null;
+  category: string;
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string | null>;
+  current_version: Generated<number>;
+  delegation_id: string | null;
+  expires_on: Timestamp | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  owner_id: string;
+  owner_type: string;
+  region_id: string | null;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DocumentsDocumentVersions {
+  document_id: string;
+  id: Generated<string>;
+  media_type: string;
+  original_name: string;
+  sha256: string;
+  size: Int8;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: Generated<string | null>;
+  version: number;
+}
+
 export interface FormsForms {
   code: string;
   created_at: Generated<Timestamp>;
@@ -119,6 +148,18 @@ export interface FormsResponses {
   total_score: Generated<number>;
   updated_at: Generated<Timestamp>;
   version_id: string;
+}
+
+export interface NotificationsNotifications {
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  id: Generated<string>;
+  kind: string;
+  link: string | null;
+  message_key: string;
+  params: Generated<Json>;
+  read_at: Timestamp | null;
+  user_id: string;
 }
 
 export interface OrganisationCoordinations {
@@ -169,9 +210,12 @@ export interface DB {
   "access.users": AccessUsers;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "documents.document_versions": DocumentsDocumentVersions;
+  "documents.documents": DocumentsDocuments;
   "forms.form_versions": FormsFormVersions;
   "forms.forms": FormsForms;
   "forms.responses": FormsResponses;
+  "notifications.notifications": NotificationsNotifications;
   "organisation.coordinations": OrganisationCoordinations;
   "organisation.delegation_provinces": OrganisationDelegationProvinces;
   "organisation.delegations": OrganisationDelegations;

@@ -4,6 +4,7 @@ import type web from './ar.json';
 import type { messages as territory } from '../../../modules/territory/web/index.ts';
 import type { messages as access } from '../../../modules/access/web/index.ts';
 import type { messages as audit } from '../../audit/web/index.ts';
+import type { messages as notifications } from '../../notifications/web/index.ts';
 import type { messages as forms } from '../../forms/web/index.ts';
 
 export interface AppResources {
@@ -11,6 +12,7 @@ export interface AppResources {
   territory: typeof territory.ar;
   access: typeof access.ar;
   audit: typeof audit.ar;
+  notifications: typeof notifications.ar;
   forms: typeof forms.ar;
 }
 
@@ -22,6 +24,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'forms'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'forms'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;
