@@ -1,5 +1,7 @@
 import type { ServerModule } from '../../server/module.ts';
 import { formsRoutes } from './server/routes.ts';
+// Registers 'form_response' as a document owner (files of file questions).
+import './server/documents.ts';
 import serverAr from './server/i18n/ar.json' with { type: 'json' };
 import serverFr from './server/i18n/fr.json' with { type: 'json' };
 import webAr from './i18n/ar.json' with { type: 'json' };

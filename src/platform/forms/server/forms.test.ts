@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idOf, signedIn, startTestServer, type Session, type TestServer } from '../../../server/testing/harness.ts';
 import type { FormDefinition } from '../contract.ts';
+import { multipart, samplePdf } from '../../documents/testing/fixtures.ts';
 
 let server: TestServer;
 let designer: Session & { id: string };
@@ -217,6 +218,36 @@ describe('responses', () => {
     const third = (await delegate.get(`/api/forms/responses?form=${formId}&limit=2&after=${encodeURIComponent(second.nextCursor)}`)).json();
     expect([...first.items, ...second.items, ...third.items].map((r: { id: string }) => r.id)).toEqual(ids.reverse());
     expect(third.nextCursor).toBeNull();
+  });
+});
+
+describe('file questions', () => {
+  it('take documents uploaded to the response itself, scoped like it; any other id is refused', async () => {
+    const withFile: FormDefinition = {
+      sections: [{ id: 'docs', title: L('Pièces'), questions: [{ id: 'evidence', type: 'file', label: L('Justificatifs'), required: true, maxFiles: 2 }] }],
+    };
+    const { versionId } = await publishedForm(withFile);
+    const delegate = await signedIn(server, { role: 'provincial_delegate', scope: '09.001' });
+    const agadir = await idOf(server, 'organisation.delegations', '09.001');
+    const response = (await delegate.post('/api/forms/responses', { versionId, subjectType: 'delegation', subjectId: agadir, answers: {} })).json();
+    const other = (await delegate.post('/api/forms/responses', { versionId, subjectType: 'delegation', subjectId: agadir, answers: {} })).json();
+    const upload = (ownerId: string) =>
+      delegate.request({ method: 'POST', url: '/api/documents', ...multipart({ ownerType: 'form_response', ownerId, category: 'evidence', title: 'PV' }, { name: 'pv.pdf', data: samplePdf('PV') }) });
+    const mine = await upload(response.id);
+    expect(mine.statusCode).toBe(201);
+    const theirs = (await upload(other.id)).json();
+    // The document carries the response's scope keys.
+    const [doc] = await server.owner<{ delegation_id: string }>('SELECT delegation_id FROM documents.documents WHERE id = $1', [mine.json().id]);
+    expect(doc!.delegation_id).toBe(agadir);
+    const wrong = await delegate.patch(`/api/forms/responses/${response.id}`, { answers: { evidence: [theirs.id] }, submit: true });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([{ path: 'answers.evidence', message: 'المرفقات غير صالحة.' }]);
+    const ok = await delegate.patch(`/api/forms/responses/${response.id}`, { answers: { evidence: [mine.json().id] }, submit: true });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().answers).toEqual({ evidence: [mine.json().id] });
+    // Out of scope: neither the response's documents nor an upload to it.
+    const inezgane = await signedIn(server, { role: 'provincial_delegate', scope: '09.273' });
+    expect((await inezgane.get(`/api/documents?ownerType=form_response&ownerId=${response.id}`)).statusCode).toBe(404);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Answers, CreateFormBody, CreateResponseBody, Form, FormDefinition,
 import { allQuestions, scoreAnswers, validateAnswers, type AnswerError } from '../engine.ts';
 import { findForms, findResponse, findVersion } from './queries.ts';
 import { inScope, subjectType } from './subjects.ts';
+import { documentsOfResponse } from './documents.ts';
 
 const conflict = (key: string) => new AppError(409, `forms.errors.${key}`);
 
@@ -112,9 +113,18 @@ export async function newVersion(tx: Tx, user: CurrentUser, formId: string): Pro
 const answerFieldErrors = (errors: AnswerError[]): FieldError[] =>
   errors.map((e) => ({ path: `answers.${e.questionId}`, key: `forms.answer.${e.key}`, ...(e.params && { params: e.params }) }));
 
-/** Validates and scores answers against a version; refuses (400, nothing written) any misfit. */
-function checkedAnswers(definition: FormDefinition, answers: Answers, submit: boolean) {
+/**
+ * Validates and scores answers against a version; refuses (400, nothing written) any misfit.
+ * The files of a file question must be documents attached to this very response.
+ */
+async function checkedAnswers(tx: Tx, definition: FormDefinition, answers: Answers, submit: boolean, responseId: string | null) {
   const result = validateAnswers(definition, answers, submit ? 'submit' : 'draft');
+  const fileQuestions = allQuestions(definition).filter((q) => q.type === 'file' && Array.isArray(result.answers[q.id]));
+  const ids = fileQuestions.flatMap((q) => result.answers[q.id] as string[]);
+  const attached = await documentsOfResponse(tx, responseId, ids);
+  for (const q of fileQuestions) {
+    if ((result.answers[q.id] as string[]).some((id) => !attached.has(id))) result.errors.push({ questionId: q.id, key: 'not_files' });
+  }
   if (result.errors.length > 0) throw invalidFields(...answerFieldErrors(result.errors));
   return { answers: result.answers, scores: scoreAnswers(definition, result.answers) };
 }
@@ -128,7 +138,7 @@ export async function createResponse(tx: Tx, user: CurrentUser, body: CreateResp
   const subject = await subjects.resolve(tx, body.subjectId);
   // A subject that does not exist and one outside the caller's scope look the same: 404.
   if (!subject || !(await inScope(tx, subject.keys))) throw notFound();
-  const { answers, scores } = checkedAnswers(version.definition, body.answers, body.submit);
+  const { answers, scores } = await checkedAnswers(tx, version.definition, body.answers, body.submit, null);
   const now = new Date();
   const created = await tx
     .insertInto('forms.responses')
@@ -158,7 +168,7 @@ export async function saveResponse(tx: Tx, user: CurrentUser, id: string, body: 
   const current = await findResponse(tx, id);
   if (!current) throw notFound();
   if (current.status !== 'draft') throw conflict('response_submitted');
-  const { answers, scores } = checkedAnswers(current.definition, body.answers, body.submit);
+  const { answers, scores } = await checkedAnswers(tx, current.definition, body.answers, body.submit, id);
   const updated = await tx
     .updateTable('forms.responses')
     .set({
