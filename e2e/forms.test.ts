@@ -9,6 +9,7 @@ import type { TestServer } from '../src/server/testing/harness.ts';
 import { DEMO_PASSWORD, startBrowserServer } from './app-server.ts';
 import { seriousViolations } from './axe.ts';
 import { launchBrowser } from './browser.ts';
+import { samplePdf } from '../src/platform/documents/testing/fixtures.ts';
 
 let server: TestServer & { baseUrl: string };
 let browser: Browser;
@@ -96,6 +97,11 @@ describe('forms', () => {
     await admin.getByTestId('q-0-2-choice-1-ar').fill('جيد');
     await admin.getByTestId('q-0-2-choice-1-fr').fill('Bon');
     await admin.getByTestId('q-0-2-choice-1-score').fill('4');
+    // q4: supporting documents.
+    await admin.getByTestId('section-0-add-question').click();
+    await pick(admin, 'q-0-3-type', 'Pièces jointes');
+    await admin.getByTestId('q-0-3-label-ar').fill('محضر الزيارة');
+    await admin.getByTestId('q-0-3-label-fr').fill('Procès-verbal de la visite');
 
     // The live preview shows the condition and the score.
     const preview = admin.getByTestId('form-preview');
@@ -113,7 +119,7 @@ describe('forms', () => {
     await expect.poll(() => admin.getByTestId('version-status').first().getAttribute('data-status')).toBe('published');
     const [version] = await server.owner<{ status: string; n: string }>(
       `SELECT v.status, jsonb_array_length(v.definition->'sections'->0->'questions')::text AS n FROM forms.form_versions v JOIN forms.forms f ON f.id = v.form_id WHERE f.code = 'e2e-visit'`);
-    expect(version).toEqual({ status: 'published', n: '3' });
+    expect(version).toEqual({ status: 'published', n: '4' });
     await admin.context().close();
 
     // A delegate of Agadir fills it at phone width, in Arabic.
@@ -131,6 +137,9 @@ describe('forms', () => {
     await filler.getByRole('radio', { name: 'نعم' }).check();
     await filler.getByLabel('تاريخ آخر تحيين').fill('منذ أسبوع');
     await filler.getByRole('radio', { name: 'غير مرض' }).check();
+    // The file goes to the documents service as a document of this response.
+    await filler.locator('input[type=file]').setInputFiles({ name: 'pv-visite.pdf', mimeType: 'application/pdf', buffer: samplePdf('PV de visite') });
+    await expect.poll(() => filler.getByText('pv-visite.pdf').count()).toBe(1);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(phone, 'filling ar at 360 px');
     await phone.getByTestId('response-submit').click();
@@ -140,6 +149,7 @@ describe('forms', () => {
     // Scored by the server: yes (3 × 2) + "unsatisfactory" (0) of 6 + 4.
     await expect.poll(() => phone.getByTestId('score-total').textContent()).toContain('6 / 10');
     expect(await view.getByText('منذ أسبوع').count()).toBe(1);
+    expect(await view.getByRole('link', { name: 'pv-visite.pdf' }).count()).toBe(1);
     await expectAccessible(phone, 'response view ar');
     const [stored] = await server.owner<{ total_score: number; max_score: number; status: string }>(
       `SELECT r.total_score, r.max_score, r.status FROM forms.responses r JOIN forms.forms f ON f.id = r.form_id WHERE f.code = 'e2e-visit'`);
