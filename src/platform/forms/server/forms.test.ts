@@ -78,6 +78,18 @@ describe('designing forms', () => {
     expect(v2.statusCode).toBe(201);
     expect(v2.json()).toMatchObject({ version: 2, status: 'draft', definition });
     expect((await designer.post(`/api/forms/${form.id}/versions`)).json().code).toBe('draft_exists');
+    // Publishing version 2 retires version 1, whose definition stays as it was.
+    const delegate = await signedIn(server, { role: 'provincial_delegate', scope: '09.001' });
+    const agadir = await idOf(server, 'organisation.delegations', '09.001');
+    const onV1 = (await delegate.post('/api/forms/responses', { versionId: v1, subjectType: 'delegation', subjectId: agadir, answers: {} })).json();
+    expect((await designer.post(`/api/forms/versions/${v2.json().id}/publish`)).statusCode).toBe(200);
+    const versions = (await designer.get(`/api/forms/${form.id}`)).json().versions;
+    expect(versions.map((v: { version: number; status: string }) => `${v.version}:${v.status}`)).toEqual(['2:published', '1:retired']);
+    expect((await designer.get(`/api/forms/versions/${v1}`)).json().definition).toEqual(definition);
+    // A draft begun on version 1 is completed on version 1; a new response needs version 2.
+    const finished = await delegate.patch(`/api/forms/responses/${onV1.id}`, { answers: { plan: false, level: 'low' }, submit: true });
+    expect(finished.json()).toMatchObject({ status: 'submitted', version: 1 });
+    expect((await delegate.post('/api/forms/responses', { versionId: v1, subjectType: 'delegation', subjectId: agadir, answers: {} })).statusCode).toBe(409);
     const list = (await designer.get('/api/forms?q=enqu')).json();
     expect(list.items.map((f: { code: string }) => f.code)).toEqual(['test-design']);
   });

@@ -79,6 +79,8 @@ export async function publishVersion(tx: Tx, user: CurrentUser, id: string): Pro
   assertNational(user);
   const version = await draftVersion(tx, id);
   if (allQuestions(version.definition).length === 0) throw conflict('nothing_to_publish');
+  // One current version: the one published before it retires (its answers stay attached to it).
+  await tx.updateTable('forms.form_versions').set({ status: 'retired' }).where('form_id', '=', version.formId).where('status', '=', 'published').execute();
   await tx
     .updateTable('forms.form_versions')
     .set({ status: 'published', published_at: new Date(), published_by: user.id })

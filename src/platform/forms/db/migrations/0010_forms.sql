@@ -112,7 +112,10 @@ BEGIN
     RAISE EXCEPTION 'a response keeps its version and subject'
       USING ERRCODE = 'check_violation', CONSTRAINT = 'response_version_fixed';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM forms.form_versions v WHERE v.id = NEW.version_id AND v.form_id = NEW.form_id AND v.status = 'published') THEN
+  -- A new response needs the published version; a draft begun before a newer version was
+  -- published (the older one then retired) may still be completed on the version it started with.
+  IF NOT EXISTS (SELECT 1 FROM forms.form_versions v WHERE v.id = NEW.version_id AND v.form_id = NEW.form_id
+      AND (v.status = 'published' OR (TG_OP = 'UPDATE' AND v.status = 'retired'))) THEN
     RAISE EXCEPTION 'version % is not a published version of form %', NEW.version_id, NEW.form_id
       USING ERRCODE = 'check_violation', CONSTRAINT = 'response_version_published';
   END IF;
