@@ -233,6 +233,31 @@ describe('responses', () => {
   });
 });
 
+describe('API edge', () => {
+  it('is in the OpenAPI document, and hostile input answers 400, never 500', async () => {
+    const doc = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const route of ['/api/forms', '/api/forms/{id}/versions', '/api/forms/versions/{id}/publish', '/api/forms/responses', '/api/forms/responses/{id}']) {
+      expect(Object.keys(doc.paths)).toContain(route);
+    }
+    expect(doc.paths['/api/forms/responses/{id}'].patch.requestBody).toBeDefined();
+    const { versionId } = await publishedForm();
+    const agadir = await idOf(server, 'organisation.delegations', '09.001');
+    const delegate = await signedIn(server, { role: 'provincial_delegate', scope: '09.001' });
+    const hostile: unknown[] = [
+      { versionId, subjectType: 'delegation', subjectId: agadir, answers: { plan: { $ne: 1 } } },
+      { versionId, subjectType: 'delegation', subjectId: agadir, answers: [] },
+      { versionId, subjectType: 'Delegation; DROP TABLE', subjectId: agadir },
+      { versionId: 'x', subjectType: 'delegation', subjectId: agadir },
+      { versionId, subjectType: 'delegation', subjectId: agadir, answers: { ['q'.repeat(500)]: 1 } },
+    ];
+    for (const body of hostile) expect((await delegate.post('/api/forms/responses', body)).statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+    const created = (await designer.post('/api/forms', { code: `t-${randomUUID().slice(0, 8)}`, purpose: 'survey', titleAr: 'أ', titleFr: 'A' })).json();
+    for (const definition of [null, { sections: [] }, { sections: [{ id: 'S 1', title: L('x'), questions: [] }] }, { sections: [{ id: 's', title: L('x'), questions: [{ id: 'q', type: 'rocket' }] }] }]) {
+      expect((await designer.patch(`/api/forms/versions/${created.versions[0].id}`, { definition })).statusCode).toBe(400);
+    }
+  });
+});
+
 describe('file questions', () => {
   it('take documents uploaded to the response itself, scoped like it; any other id is refused', async () => {
     const withFile: FormDefinition = {
