@@ -163,6 +163,13 @@ describe('forms', () => {
     await reader.getByTestId('nav-form-responses').click();
     const responses = reader.getByTestId('responses-table');
     await responses.waitFor();
+    // The region filters by delegation: Inezgane has no answer to this form, Agadir has one.
+    await reader.getByTestId('responses-delegation').click();
+    await reader.getByRole('option', { name: /Inezgane/ }).click();
+    await expect.poll(() => responses.getByText('Visite de suivi').count()).toBe(0);
+    await reader.getByTestId('responses-delegation').click();
+    await reader.getByRole('option', { name: /Agadir/ }).click();
+    await expect.poll(() => responses.getByText('Visite de suivi').count()).toBe(1);
     await responses.getByText('Visite de suivi').click();
     await reader.getByTestId('response-view').waitFor();
     await expect.poll(() => reader.getByTestId('score-total').textContent()).toContain('6 / 10');

@@ -26,6 +26,7 @@ export const tid = {
   responseSaved: 'response-saved',
   responseSubmit: 'response-submit',
   responseView: 'response-view',
+  responsesDelegation: 'responses-delegation',
   responsesForm: 'responses-form',
   responsesStatus: 'responses-status',
   responsesTable: 'responses-table',

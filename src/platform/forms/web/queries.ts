@@ -1,6 +1,8 @@
 /** Forms data for the pages (TanStack Query keys and fetchers). */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../web/index.ts';
+import { z } from 'zod';
+import { pageOf } from '../../contract/common.ts';
+import { api, useCurrentUser, withQuery } from '../../web/index.ts';
 import { Form, FormPage, FormResponse, FormVersion, ResponsePage, type FormListQuery, type ResponseListQuery } from '../contract.ts';
 
 export const formsKey = ['forms'] as const;
@@ -29,3 +31,19 @@ export const useResponses = (filters: Pick<ResponseListQuery, 'form' | 'status' 
 
 export const useResponse = (id: string) =>
   useQuery({ queryKey: [...formsKey, 'response', id], queryFn: () => api.get(`/api/forms/responses/${encodeURIComponent(id)}`, FormResponse) });
+
+const DelegationOption = z.object({ id: z.string(), nameAr: z.string(), nameFr: z.string(), regionId: z.string() });
+const DelegationOptions = pageOf(DelegationOption);
+
+/** Delegations the user may answer about: its own, those of its region, or all for the nation. */
+export function useSubjectDelegations() {
+  const me = useCurrentUser();
+  return useInfiniteQuery({
+    queryKey: ['organisation', 'delegations', 'subjects', me.scope.regionId],
+    queryFn: ({ pageParam }) =>
+      api.get(withQuery('/api/organisation/delegations', { region: me.scope.regionId ?? undefined, after: pageParam, limit: 200 }), DelegationOptions),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((p) => p.items).filter((d) => me.scope.level !== 'delegation' || d.id === me.scope.delegationId),
+  });
+}

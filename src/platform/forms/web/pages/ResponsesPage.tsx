@@ -2,21 +2,29 @@
 import { useState } from 'react';
 import { Group, Select, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, formatDateTime, formatNumber, nameIn, ui } from '../../../web/index.ts';
+import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, formatDateTime, formatNumber, nameIn, ui, useCurrentUser } from '../../../web/index.ts';
 import { ResponseStatus } from '../../contract.ts';
 import { percentOf } from '../../engine.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { path, tid } from '../constants.ts';
-import { useForms, useResponses } from '../queries.ts';
+import { useForms, useResponses, useSubjectDelegations } from '../queries.ts';
 
 export function ResponsesPage() {
   const { t, i18n } = useTranslation('forms');
   const lang = i18n.language;
   const [form, setForm] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [delegation, setDelegation] = useState<string | null>(null);
+  const me = useCurrentUser();
+  const severalDelegations = me.scope.level === 'nation' || me.scope.level === 'region';
+  const delegations = useSubjectDelegations();
   const forms = useForms({ published: 'true' }, 200);
   const statusFilter = ResponseStatus.safeParse(status);
-  const query = useResponses({ form: form ?? undefined, status: statusFilter.success ? statusFilter.data : undefined });
+  const query = useResponses({
+    form: form ?? undefined,
+    status: statusFilter.success ? statusFilter.data : undefined,
+    ...(delegation && { subjectType: 'delegation', subjectId: delegation }),
+  });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const formOptions = (forms.data?.pages.flatMap((p) => p.items) ?? []).map((f) => ({ value: f.id, label: lang === 'fr' ? f.titleFr : f.titleAr }));
   return (
@@ -34,6 +42,19 @@ export function ResponsesPage() {
           w={{ base: '100%', sm: 200 }}
           data-testid={tid.responsesStatus}
         />
+        {severalDelegations && (
+          <Select
+            label={t('responses.delegation')}
+            placeholder={t('responses.allDelegations')}
+            data={(delegations.data ?? []).map((d) => ({ value: d.id, label: nameIn(d, lang) }))}
+            value={delegation}
+            onChange={setDelegation}
+            clearable
+            searchable
+            w={{ base: '100%', sm: 320 }}
+            data-testid={tid.responsesDelegation}
+          />
+        )}
       </Group>
       <QueryStates query={query} empty={() => items.length === 0}>
         {() => (

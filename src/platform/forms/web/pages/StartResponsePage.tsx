@@ -4,31 +4,13 @@
  */
 import { useState } from 'react';
 import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { ErrorState, LoadingState, PageHeader, ProblemAlert, api, nameIn, ui, useCurrentUser, useParam, withQuery } from '../../../web/index.ts';
-import { pageOf } from '../../../contract/common.ts';
+import { ErrorState, LoadingState, PageHeader, ProblemAlert, api, nameIn, ui, useCurrentUser, useParam } from '../../../web/index.ts';
 import { FormResponse } from '../../contract.ts';
 import { path, tid } from '../constants.ts';
-import { formsKey, useVersion } from '../queries.ts';
-
-const DelegationOption = z.object({ id: z.string(), nameAr: z.string(), nameFr: z.string(), regionId: z.string() });
-const DelegationOptions = pageOf(DelegationOption);
-
-/** Delegations the user may answer about: its own, those of its region, or all for the nation. */
-function useSubjectDelegations() {
-  const me = useCurrentUser();
-  return useInfiniteQuery({
-    queryKey: ['organisation', 'delegations', 'subjects', me.scope.regionId],
-    queryFn: ({ pageParam }) =>
-      api.get(withQuery('/api/organisation/delegations', { region: me.scope.regionId ?? undefined, after: pageParam, limit: 200 }), DelegationOptions),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    select: (data) => data.pages.flatMap((p) => p.items).filter((d) => me.scope.level !== 'delegation' || d.id === me.scope.delegationId),
-  });
-}
+import { formsKey, useSubjectDelegations, useVersion } from '../queries.ts';
 
 export function StartResponsePage() {
   const { t, i18n } = useTranslation('forms');
