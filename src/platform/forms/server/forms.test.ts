@@ -90,6 +90,8 @@ describe('designing forms', () => {
     const finished = await delegate.patch(`/api/forms/responses/${onV1.id}`, { answers: { plan: false, level: 'low' }, submit: true });
     expect(finished.json()).toMatchObject({ status: 'submitted', version: 1 });
     expect((await delegate.post('/api/forms/responses', { versionId: v1, subjectType: 'delegation', subjectId: agadir, answers: {} })).statusCode).toBe(409);
+    const renamed = await designer.patch(`/api/forms/${form.id}`, { titleFr: 'Enquête de satisfaction', targetGroups: ['elderly', 'children'] });
+    expect(renamed.json()).toMatchObject({ titleFr: 'Enquête de satisfaction', targetGroups: ['elderly', 'children'], code: 'test-design' });
     const list = (await designer.get('/api/forms?q=enqu')).json();
     expect(list.items.map((f: { code: string }) => f.code)).toEqual(['test-design']);
   });
@@ -134,6 +136,8 @@ describe('designing forms', () => {
     expect((await regionalAdmin.post('/api/forms', { code: 'test-nope', purpose: 'survey', titleAr: 'أ', titleFr: 'A' })).statusCode).toBe(403);
     const { formId } = await publishedForm();
     expect((await delegate.post(`/api/forms/${formId}/versions`)).statusCode).toBe(403);
+    expect((await delegate.patch(`/api/forms/${formId}`, { titleFr: 'Détourné' })).statusCode).toBe(403);
+    expect((await regionalAdmin.patch(`/api/forms/${formId}`, { titleFr: 'Détourné' })).statusCode).toBe(403);
     // …but reads the definition.
     expect((await delegate.get(`/api/forms/${formId}`)).statusCode).toBe(200);
     expect((await server.owner('SELECT 1 FROM forms.forms WHERE code = $1', ['test-nope'])).length).toBe(0);

@@ -7,6 +7,7 @@ export const tid = {
   confirmPublish: 'confirm-publish',
   createForm: 'create-form',
   designer: 'form-designer',
+  detailsSave: 'form-details-save',
   designerSave: 'designer-save',
   designerSaved: 'designer-saved',
   filler: 'form-filler',
@@ -47,6 +48,7 @@ export const path = {
 } as const;
 
 export const dom = {
+  detailsTitle: 'form-details-title',
   previewTitle: 'form-preview-title',
   scoresTitle: 'form-scores-title',
   versionsTitle: 'form-versions-title',

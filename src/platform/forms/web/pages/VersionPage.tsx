@@ -12,6 +12,7 @@ import { AnchorLink, ButtonLink, ErrorState, LoadingState, PageHeader, ProblemAl
 import { FormVersion, type Answers } from '../../contract.ts';
 import { scoreAnswers, validateAnswers } from '../../engine.ts';
 import { Designer } from '../components/Designer.tsx';
+import { FormDetails } from '../components/FormDetails.tsx';
 import { FormFiller } from '../components/FormFiller.tsx';
 import { ScoreSummary } from '../components/ScoreSummary.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -76,6 +77,7 @@ export function VersionPage() {
         </Group>
       </PageHeader>
       <ProblemAlert error={newVersion.error} />
+      {v.status === 'draft' && designer && <FormDetails key={v.formId} form={v.form} />}
       {v.status === 'draft' && designer ? <Designer key={v.id} version={v} /> : <ReadOnlyVersion version={v} />}
       {versions.length > 1 && (
         <Paper withBorder p={ui.md} mt={ui.lg} component={ui.section} aria-labelledby={dom.versionsTitle}>
