@@ -19,6 +19,8 @@ import { territoryModule } from '../modules/territory/index.ts';
 import { auditModule } from '../platform/audit/index.ts';
 import { notificationsModule } from '../platform/notifications/index.ts';
 import { documentsModule } from '../platform/documents/index.ts';
+import { approvalsModule } from '../platform/approvals/index.ts';
+import { planningModule } from '../modules/planning/index.ts';
 import { formsModule } from '../platform/forms/index.ts';
 import { csrfTokenFor, LANGUAGE_COOKIE, SESSION_COOKIE, type ServerContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
@@ -30,7 +32,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const webDir = path.join(repoRoot, 'dist/web');
 
 /** Platform modules first, then domain modules; the order of their routes does not matter. */
-const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, formsModule];
+const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, formsModule];
 for (const m of modules) if (m.messages) registerMessages(m.messages);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,6 +1,7 @@
 /** Loads every module's demo data in one transaction, as the tables' owner. */
 import pg from 'pg';
 import { seedDemoAccounts } from '../modules/access/index.ts';
+import { seedDemoPlans } from '../modules/planning/index.ts';
 import { seedDemoForms } from '../platform/forms/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string): Promise<void> {
@@ -9,6 +10,7 @@ export async function seedDemo(ownerUrl: string, password: string): Promise<void
   try {
     await client.query('BEGIN');
     await seedDemoAccounts(client, password);
+    await seedDemoPlans(client);
     await seedDemoForms(client);
     await client.query('COMMIT');
   } catch (error) {
