@@ -166,6 +166,24 @@ export function Designer({ version }: { version: FormVersion }) {
                     data-testid={`section-${si}-title-fr`}
                   />
                 </Group>
+                <Group grow wrap={ui.wrap} preventGrowOverflow={false}>
+                  <TextInput
+                    label={t('designer.sectionHelpAr')}
+                    lang={ui.ar}
+                    dir={ui.rtl}
+                    value={section.help?.ar ?? ''}
+                    onChange={(e) => change(updateSection(definition, si, (s) => ({ ...s, help: { ar: e.currentTarget.value, fr: s.help?.fr ?? '' } })))}
+                    miw={200}
+                  />
+                  <TextInput
+                    label={t('designer.sectionHelpFr')}
+                    lang={ui.fr}
+                    dir={ui.ltr}
+                    value={section.help?.fr ?? ''}
+                    onChange={(e) => change(updateSection(definition, si, (s) => ({ ...s, help: { ar: s.help?.ar ?? '', fr: e.currentTarget.value } })))}
+                    miw={200}
+                  />
+                </Group>
                 {section.questions.length === 0 && <Text size={ui.sm}>{t('designer.noQuestions')}</Text>}
                 {section.questions.map((q, qi) => (
                   <QuestionEditor

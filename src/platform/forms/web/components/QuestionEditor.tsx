@@ -130,6 +130,38 @@ export function QuestionEditor({ definition, question: q, earlier, si, qi, count
             <NumberInput label={t('designer.maxFiles')} min={1} max={10} allowDecimal={false} value={q.maxFiles} onChange={(v) => onChange({ ...q, maxFiles: num(v, 1) })} w={140} />
           )}
         </Group>
+        {q.type === 'scale' && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('designer.minLabelAr')}
+              lang={ui.ar}
+              dir={ui.rtl}
+              value={q.minLabel?.ar ?? ''}
+              onChange={(e) => onChange({ ...q, minLabel: { ar: e.currentTarget.value, fr: q.minLabel?.fr ?? '' } })}
+            />
+            <TextInput
+              label={t('designer.minLabelFr')}
+              lang={ui.fr}
+              dir={ui.ltr}
+              value={q.minLabel?.fr ?? ''}
+              onChange={(e) => onChange({ ...q, minLabel: { ar: q.minLabel?.ar ?? '', fr: e.currentTarget.value } })}
+            />
+            <TextInput
+              label={t('designer.maxLabelAr')}
+              lang={ui.ar}
+              dir={ui.rtl}
+              value={q.maxLabel?.ar ?? ''}
+              onChange={(e) => onChange({ ...q, maxLabel: { ar: e.currentTarget.value, fr: q.maxLabel?.fr ?? '' } })}
+            />
+            <TextInput
+              label={t('designer.maxLabelFr')}
+              lang={ui.fr}
+              dir={ui.ltr}
+              value={q.maxLabel?.fr ?? ''}
+              onChange={(e) => onChange({ ...q, maxLabel: { ar: q.maxLabel?.ar ?? '', fr: e.currentTarget.value } })}
+            />
+          </SimpleGrid>
+        )}
         {'choices' in q && (
           <Stack gap={ui.xs}>
             <Text fw={600} size={ui.sm}>
