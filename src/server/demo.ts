@@ -7,6 +7,7 @@ import { seedDemoDocuments } from '../platform/documents/index.ts';
 import { runDeadlineSweep, todayInMorocco } from '../platform/deadlines/index.ts';
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/pool.ts';
+import { seedDemoForms } from '../platform/forms/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -16,6 +17,7 @@ export async function seedDemo(ownerUrl: string, password: string, dataDir: stri
     await seedDemoAccounts(client, password);
     await seedDemoPlans(client);
     await seedDemoDocuments(client, path.join(dataDir, 'files'));
+    await seedDemoForms(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -35,6 +35,10 @@ export const permissions = [
   // Documents attached to records (the owner's module may ask for other permissions).
   'documents.read',
   'documents.write',
+  // Forms (platform service): read definitions and answers in scope; answer them; design them (national).
+  'forms.read',
+  'forms.answer',
+  'forms.design',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -51,6 +55,21 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   institution_accountant: [...everyone, 'documents.write'],
   association_officer: [...everyone, 'documents.write'],
 };
+
+// Forms: every role reads; the staff who fill forms about what lies in their scope answer;
+// only the system administrator designs (form definitions are national reference data).
+const formsGrants: Record<Role, Permission[]> = {
+  system_admin: ['forms.read', 'forms.answer', 'forms.design'],
+  central_analyst: ['forms.read'],
+  regional_coordinator: ['forms.read', 'forms.answer'],
+  provincial_delegate: ['forms.read', 'forms.answer'],
+  inspector: ['forms.read', 'forms.answer'],
+  social_worker: ['forms.read', 'forms.answer'],
+  institution_director: ['forms.read', 'forms.answer'],
+  institution_accountant: ['forms.read'],
+  association_officer: ['forms.read'],
+};
+for (const role of roles) (rolePermissions[role] as Permission[]).push(...formsGrants[role]);
 
 /** The scope levels at which each role makes sense (a social worker is never national). */
 export const roleScopeLevels: Record<Role, readonly ScopeLevel[]> = {

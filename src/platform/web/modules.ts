@@ -7,6 +7,7 @@ import { approvalsWeb } from '../approvals/web/index.ts';
 import { planningWeb } from '../../modules/planning/web/index.ts';
 import { documentsWeb } from '../documents/web/index.ts';
 import { deadlinesWeb } from '../deadlines/web/index.ts';
+import { formsWeb } from '../forms/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb, formsWeb];

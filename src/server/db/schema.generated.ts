@@ -160,6 +160,54 @@ export interface DocumentsDocumentVersions {
   version: number;
 }
 
+export interface FormsForms {
+  code: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  institution_categories: Generated<string[]>;
+  purpose: string;
+  target_groups: Generated<string[]>;
+  title_ar: string;
+  title_fr: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface FormsFormVersions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  definition: Json;
+  form_id: string;
+  id: Generated<string>;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: number;
+}
+
+export interface FormsResponses {
+  answers: Generated<Json>;
+  association_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  form_id: string;
+  id: Generated<string>;
+  institution_id: string | null;
+  max_score: Generated<number>;
+  region_id: string | null;
+  section_scores: Generated<Json>;
+  status: Generated<string>;
+  subject_id: string;
+  subject_type: string;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  total_score: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  version_id: string;
+}
+
 export interface NotificationsNotifications {
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
@@ -261,6 +309,9 @@ export interface DB {
   "deadlines.sweeps": DeadlinesSweeps;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;
+  "forms.form_versions": FormsFormVersions;
+  "forms.forms": FormsForms;
+  "forms.responses": FormsResponses;
   "notifications.notifications": NotificationsNotifications;
   "organisation.coordinations": OrganisationCoordinations;
   "organisation.delegation_provinces": OrganisationDelegationProvinces;

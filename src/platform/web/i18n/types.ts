@@ -9,6 +9,7 @@ import type { messages as approvals } from '../../approvals/web/index.ts';
 import type { messages as planning } from '../../../modules/planning/web/index.ts';
 import type { messages as documents } from '../../documents/web/index.ts';
 import type { messages as deadlines } from '../../deadlines/web/index.ts';
+import type { messages as forms } from '../../forms/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -20,6 +21,7 @@ export interface AppResources {
   planning: typeof planning.ar;
   documents: typeof documents.ar;
   deadlines: typeof deadlines.ar;
+  forms: typeof forms.ar;
 }
 
 declare module 'i18next' {
@@ -30,6 +32,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;
