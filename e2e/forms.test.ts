@@ -9,7 +9,7 @@ import type { TestServer } from '../src/server/testing/harness.ts';
 import { DEMO_PASSWORD, startBrowserServer } from './app-server.ts';
 import { seriousViolations } from './axe.ts';
 import { launchBrowser } from './browser.ts';
-import { samplePdf } from '../src/platform/documents/testing/fixtures.ts';
+import { samplePdf } from '../src/platform/documents/samples.ts';
 
 let server: TestServer & { baseUrl: string };
 let browser: Browser;

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idOf, signedIn, startTestServer, type Session, type TestServer } from '../../../server/testing/harness.ts';
 import type { FormDefinition } from '../contract.ts';
-import { multipart, samplePdf } from '../../documents/testing/fixtures.ts';
+import { multipart, samplePdf } from '../../documents/samples.ts';
 
 let server: TestServer;
 let designer: Session & { id: string };
