@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { accessModule } from '../modules/access/index.ts';
 import { territoryModule } from '../modules/territory/index.ts';
 import { auditModule } from '../platform/audit/index.ts';
+import { jobsModule } from '../platform/jobs/index.ts';
 import { csrfTokenFor, LANGUAGE_COOKIE, SESSION_COOKIE, type ServerContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { pickLanguage, registerMessages } from './i18n/messages.ts';
@@ -27,7 +28,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const webDir = path.join(repoRoot, 'dist/web');
 
 /** Platform modules first, then domain modules; the order of their routes does not matter. */
-const modules: ServerModule[] = [auditModule, accessModule, territoryModule];
+const modules: ServerModule[] = [auditModule, accessModule, territoryModule, jobsModule];
 for (const m of modules) if (m.messages) registerMessages(m.messages);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

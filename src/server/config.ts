@@ -17,6 +17,7 @@ const Env = z.object({
   RAAYA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   RAAYA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RAAYA_DB_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  RAAYA_JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +39,8 @@ export interface Config {
   loginLockMinutes: number;
   dbPoolSize: number;
   logLevel: string;
+  /** Whether this process runs queued jobs (off: it only enqueues them). */
+  jobsWorker: boolean;
   secureCookies: boolean;
 }
 
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.RAAYA_LOGIN_LOCK_MINUTES,
     dbPoolSize: e.RAAYA_DB_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
+    jobsWorker: e.RAAYA_JOBS_WORKER === 'on',
     secureCookies: e.NODE_ENV === 'production',
   };
 }
