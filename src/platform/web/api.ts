@@ -72,3 +72,21 @@ export const api = {
   post: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'POST', body, schema }),
   patch: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'PATCH', body, schema }),
 };
+
+/** Uploads a multipart form (a file): same cookies, language and CSRF token as request(). */
+export async function postForm<T extends z.ZodType>(path: string, form: FormData, schema: T): Promise<z.infer<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = Problem.safeParse(payload);
+    throw new ApiError(response.status, parsed.success ? parsed.data : null);
+  }
+  return schema.parse(payload);
+}

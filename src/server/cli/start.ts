@@ -5,7 +5,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { createDatabase } from '../db/pool.ts';
-import { isEmpty, seedDemo } from '../demo.ts';
+import { isEmpty, seedDemo, seedDemoAfterStart } from '../demo.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 
 const log = (message: string) => console.log(`[raaya] ${message}`);
@@ -14,12 +14,14 @@ const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 if (config.env === 'development') await ensureWebBuilt(srcDir, log);
 const database = await openDatabase(config, log);
-if (database.embedded && (await isEmpty(database.ownerUrl))) {
+const loadDemo = database.embedded && (await isEmpty(database.ownerUrl));
+if (loadDemo) {
   await seedDemo(database.ownerUrl, config.demoPassword);
   log('demo data loaded (accounts in README.md)');
 }
 const db = createDatabase(database.appUrl, config.dbPoolSize);
-const app = await buildApp({ config, db });
+const ctx = { config, db };
+const app = await buildApp(ctx);
 try {
   await app.listen({ host: config.host, port: config.port });
 } catch (error) {
@@ -28,6 +30,8 @@ try {
   await database.stop();
   throw error;
 }
+// Demo jobs run through the application itself (its role, its worker code), once it is up.
+if (loadDemo) await seedDemoAfterStart(ctx, database.ownerUrl);
 log(`Raaya is ready on http://${config.host}:${config.port}/app/ (${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'external PostgreSQL'})`);
 
 let stopping = false;

@@ -4,12 +4,14 @@ import type web from './ar.json';
 import type { messages as territory } from '../../../modules/territory/web/index.ts';
 import type { messages as access } from '../../../modules/access/web/index.ts';
 import type { messages as audit } from '../../audit/web/index.ts';
+import type { messages as jobs } from '../../jobs/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
   territory: typeof territory.ar;
   access: typeof access.ar;
   audit: typeof audit.ar;
+  jobs: typeof jobs.ar;
 }
 
 declare module 'i18next' {
@@ -20,6 +22,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'jobs'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;
