@@ -13,6 +13,7 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDatabase } from '../../server/db/pool.ts';
 import { login, signedIn, startTestServer, type TestServer } from '../../server/testing/harness.ts';
+import { verifyAuditChain } from '../audit/verify.ts';
 import { pdfPageRuns } from '../reports/testing/pdf-text.ts';
 import type { Job, Upload } from './contract.ts';
 import { csv, staffRow, upload, uploaded, waitForJob, xlsx } from './testing/helpers.ts';
@@ -65,6 +66,7 @@ describe('import of staff accounts', () => {
     // Every row went through the audit trigger, attributed to the importer.
     const audit = await server.owner<{ n: string }>("SELECT count(*) AS n FROM audit.log WHERE table_name = 'access.users' AND action = 'insert' AND actor_id = $1", [delegate.id]);
     expect(Number(audit[0]!.n)).toBe(2500);
+    expect(await verifyAuditChain(server.ownerUrl)).toMatchObject({ ok: true });
     // A second commit of the same file is refused.
     expect((await delegate.post(`/api/imports/uploads/${up.id}/commit`, { mapping: up.mapping })).statusCode).toBe(400);
   });

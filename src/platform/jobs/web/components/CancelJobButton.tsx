@@ -18,7 +18,7 @@ export function CancelJobButton({ job }: { job: Job }) {
       <Button size={ui.xs} variant={ui.outline} color={ui.red} onClick={open} data-testid={tid.jobCancel}>
         {t('job.cancel')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('job.cancelTitle')} centered>
+      <Modal opened={opened} onClose={close} title={t('job.cancelTitle')} closeButtonProps={{ 'aria-label': t('web:common.close') }} centered>
         <Text mb={ui.md}>{t('job.cancelText')}</Text>
         <ProblemAlert error={cancel.error} />
         <Group justify={ui.flexEnd} mt={ui.md}>

@@ -8,7 +8,7 @@ import { stateColor, tid } from '../constants.ts';
 export function JobStateBadge({ job }: { job: Job }) {
   const { t } = useTranslation('jobs');
   return (
-    <Badge variant={ui.light} color={stateColor[job.state]} tt={ui.none} data-testid={tid.jobState} data-state={job.state}>
+    <Badge variant={ui.dot} color={stateColor[job.state]} c={ui.dark} tt={ui.none} style={{ overflow: 'visible' }} data-testid={tid.jobState} data-state={job.state}>
       {t(`states.${job.state}`)}
     </Badge>
   );

@@ -11,7 +11,7 @@ import { attr, path, tid } from '../constants.ts';
 import { useRequestReport } from '../queries.ts';
 
 export function ReportButton({ report, titleKey }: { report: string; titleKey: 'report.users' }) {
-  const { t, i18n } = useTranslation('jobs');
+  const { t, i18n } = useTranslation(['jobs', 'web']);
   const [opened, { open, close }] = useDisclosure(false);
   const [language, setLanguage] = useState<ReportRequestBody['language']>(i18n.language === 'fr' ? 'fr' : 'ar');
   const [format, setFormat] = useState<ReportRequestBody['format']>('pdf');
@@ -25,7 +25,7 @@ export function ReportButton({ report, titleKey }: { report: string; titleKey: '
       <Button variant={ui.default} leftSection={<IconFileReport size={18} aria-hidden />} onClick={open} data-testid={tid.reportButton}>
         {t('report.request')}
       </Button>
-      <Modal opened={opened} onClose={done} title={`${t('report.title')} : ${t(titleKey)}`} centered>
+      <Modal opened={opened} onClose={done} title={`${t('report.title')} : ${t(titleKey)}`} closeButtonProps={{ 'aria-label': t('web:common.close') }} centered>
         <Stack>
           <Stack gap={4}>
             <Text id={attr.languageLabel} size={ui.sm} fw={500}>{t('report.language')}</Text>
