@@ -27,21 +27,24 @@ export const permissions = [
   'audit.read',
   // Reference data (territory, chart of lines, form templates) and system settings: national only.
   'reference.manage',
+  // Documents attached to records (the owner's module may ask for other permissions).
+  'documents.read',
+  'documents.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: Permission[] = ['territory.read'];
+const everyone: Permission[] = ['territory.read', 'documents.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'reference.manage'],
+  system_admin: [...everyone, 'documents.write', 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'reference.manage'],
   central_analyst: [...everyone, 'users.read'],
-  regional_coordinator: [...everyone, 'organisation.manage', 'users.read', 'users.manage', 'audit.read'],
-  provincial_delegate: [...everyone, 'users.read', 'users.manage', 'audit.read'],
-  inspector: [...everyone],
-  social_worker: [...everyone],
-  institution_director: [...everyone, 'users.read'],
-  institution_accountant: [...everyone],
-  association_officer: [...everyone],
+  regional_coordinator: [...everyone, 'documents.write', 'organisation.manage', 'users.read', 'users.manage', 'audit.read'],
+  provincial_delegate: [...everyone, 'documents.write', 'users.read', 'users.manage', 'audit.read'],
+  inspector: [...everyone, 'documents.write'],
+  social_worker: [...everyone, 'documents.write'],
+  institution_director: [...everyone, 'documents.write', 'users.read'],
+  institution_accountant: [...everyone, 'documents.write'],
+  association_officer: [...everyone, 'documents.write'],
 };
 
 /** The scope levels at which each role makes sense (a social worker is never national). */

@@ -1,8 +1,9 @@
 /**
  * The import jobs. `import.validate` reads the uploaded file, parses every cell, finds duplicates
  * within the file and asks the target for its database rules: errors per row and column are kept
- * for the user, with a preview of the valid rows. `import.commit` does the same and, only when no
- * row has an error, writes every row in the job's single transaction: all rows or none.
+ * for the user, with a preview of the valid rows. `import.commit` does the same and writes the rows
+ * as it goes in the job's single transaction, which commits only when no row has an error: all rows
+ * or none.
  */
 import path from 'node:path';
 import { fieldErrorsFromIssues } from '../../server/problem.ts';
@@ -15,6 +16,8 @@ import { importTarget, type ParsedRow } from './target.ts';
 /** Beyond this many errors the file is clearly the wrong one: the user sees the first ones and the count. */
 export const MAX_KEPT_ERRORS = 5000;
 const PROGRESS_EVERY = 2000;
+/** Rows checked against the database, and written, together. */
+const BATCH = 1000;
 const PREVIEW_ROWS = 20;
 
 interface ImportParams {
@@ -43,8 +46,32 @@ async function runImport(job: JobContext, commit: boolean): Promise<JobOutcome> 
     errorCount++;
     if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
   };
-  const valid: ParsedRow[] = [];
+  const invalidRows = new Set<number>();
   const seen = new Map<string, number>();
+  const preview: Record<string, unknown>[] = [];
+  let batch: ParsedRow[] = [];
+  let validCount = 0;
+  let written = 0;
+  // Rows are checked and, when committing, written batch by batch as the file streams by: memory
+  // stays bounded, and the file is read once. The first error stops the writing (the transaction
+  // will be rolled back) but not the checking, so the user gets every error of the file at once.
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const found = await target.check(job.tx, job.user, batch);
+    for (const e of found) {
+      addError(e);
+      invalidRows.add(e.row);
+    }
+    const good = batch.filter((r) => !invalidRows.has(r.row));
+    validCount += good.length;
+    if (!commit && preview.length < PREVIEW_ROWS) preview.push(...good.slice(0, PREVIEW_ROWS - preview.length).map((r) => ({ row: r.row, ...r.values })));
+    if (commit && errorCount === 0) {
+      await target.insert(job.tx, job.user, good);
+      written += good.length;
+    }
+    batch = [];
+  };
+
   let rowNumber = 0;
   let done = 0;
   await job.progress(0, total);
@@ -72,30 +99,19 @@ async function runImport(job: JobContext, commit: boolean): Promise<JobOutcome> 
         addError({ row: rowNumber, field: target.uniqueKey, key: 'imports.errors.duplicate_in_file', params: { row: first }, value: unique });
       } else seen.set(unique, rowNumber);
     }
-    if (rowOk) valid.push({ row: rowNumber, values });
+    if (rowOk) batch.push({ row: rowNumber, values });
+    else invalidRows.add(rowNumber);
     done++;
+    if (batch.length >= BATCH) await flush();
     if (done % PROGRESS_EVERY === 0) await job.progress(Math.min(done, total), total);
   }
-  for (const e of await target.check(job.tx, job.user, valid)) addError(e);
+  await flush();
   await job.progress(total, total);
-  const invalidRows = new Set(errors.map((e) => e.row));
-  const summary = { rowCount: done, errorCount, invalidRowCount: errorCount > errors.length ? null : invalidRows.size };
-  errors.sort((a, b) => a.row - b.row);
-
-  if (!commit) {
-    const preview = valid.filter((r) => !invalidRows.has(r.row)).slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, ...r.values }));
-    return { ok: true, result: { ...summary, validRowCount: done - invalidRows.size, preview }, errors };
-  }
+  errors.sort((a, b) => a.row - b.row || 0);
+  const summary = { rowCount: done, errorCount, invalidRowCount: invalidRows.size, validRowCount: validCount };
+  if (!commit) return { ok: true, result: { ...summary, preview }, errors };
   if (errorCount > 0) return { ok: false, errorKey: 'imports.errors.rows_invalid', errors, result: summary };
-  await job.progress(0, valid.length);
-  let lastReported = 0;
-  await target.commit(job.tx, job.user, valid, async (written) => {
-    if (written - lastReported >= PROGRESS_EVERY || written === valid.length) {
-      lastReported = written;
-      await job.progress(written, valid.length);
-    }
-  });
-  return { ok: true, result: { ...summary, written: valid.length } };
+  return { ok: true, result: { ...summary, written } };
 }
 
 defineJobKind('import.validate', (job) => runImport(job, false));

@@ -31,10 +31,10 @@ export interface ImportTarget {
   fields: ImportFieldSpec[];
   /** The field whose value must be unique within the file (and which `check` tests against the database). */
   uniqueKey: string;
-  /** Rules that need the database or the importer (existing records, grants, scope): errors per row. */
+  /** Rules that need the database or the importer (existing records, grants, scope), for one batch of rows: errors per row. */
   check(tx: Tx, importer: CurrentUser, rows: ParsedRow[]): Promise<RowError[]>;
-  /** Writes the rows (all valid) in the job's transaction; progress(n) after each batch. */
-  commit(tx: Tx, importer: CurrentUser, rows: ParsedRow[], progress: (written: number) => Promise<void>): Promise<void>;
+  /** Writes one batch of valid rows in the job's transaction (the job commits or rolls back them all). */
+  insert(tx: Tx, importer: CurrentUser, rows: ParsedRow[]): Promise<void>;
 }
 
 const targets = new Map<string, ImportTarget>();

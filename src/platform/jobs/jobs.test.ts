@@ -67,6 +67,12 @@ describe('import of staff accounts', () => {
     const audit = await server.owner<{ n: string }>("SELECT count(*) AS n FROM audit.log WHERE table_name = 'access.users' AND action = 'insert' AND actor_id = $1", [delegate.id]);
     expect(Number(audit[0]!.n)).toBe(2500);
     expect(await verifyAuditChain(server.ownerUrl)).toMatchObject({ ok: true });
+    // The importer is told, with a link to the job's page.
+    const told = await server.owner<{ message_key: string; link: string }>('SELECT message_key, link FROM notifications.notifications WHERE user_id = $1 ORDER BY created_at', [delegate.id]);
+    expect(told).toEqual([
+      { message_key: 'jobs:notify.import_validate.succeeded', link: `/jobs/${validated.id}` },
+      { message_key: 'jobs:notify.import_commit.succeeded', link: `/jobs/${committed.id}` },
+    ]);
     // A second commit of the same file is refused.
     expect((await delegate.post(`/api/imports/uploads/${up.id}/commit`, { mapping: up.mapping })).statusCode).toBe(400);
   });
@@ -199,7 +205,7 @@ describe('job lifecycle', () => {
     } finally {
       await server.owner(`DROP TRIGGER slow_${p} ON access.users`);
     }
-  });
+  }, 60_000);
 
   it('queued jobs survive a restart: enqueued by a server without a worker, run by the next one', async () => {
     // A server that only enqueues (RAAYA_JOBS_WORKER=off) plays the server that stops.
@@ -273,5 +279,5 @@ describe('reports produced as jobs', () => {
     const social = await signedIn(server, { role: 'social_worker', scope: '09.001' });
     expect((await social.post('/api/reports/users', { language: 'fr', format: 'pdf' })).statusCode).toBe(403);
     await login(server, delegate.username);
-  });
+  }, 120_000);
 });

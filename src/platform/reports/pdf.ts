@@ -18,7 +18,8 @@ const MARGIN = { top: '28mm', bottom: '16mm', inline: '12mm' };
 
 const BASE_CSS = `
 html { font-family: '${FONT_FAMILY}', serif; font-size: 10pt; line-height: 1.5; color: #111; }
-body { margin: 0; }
+/* Collapsed borders straddle the table's edge: the padding keeps the outer half on the page. */
+body { margin: 0; padding: 0 1pt; }
 table { inline-size: 100%; border-collapse: collapse; }
 /* Repeats the column headers at the top of every page. */
 thead { display: table-header-group; }

@@ -3,6 +3,7 @@ import { territoryWeb } from '../../modules/territory/web/index.ts';
 import { accessWeb } from '../../modules/access/web/index.ts';
 import { auditWeb } from '../audit/web/index.ts';
 import { jobsWeb } from '../jobs/web/index.ts';
+import { notificationsWeb } from '../notifications/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, jobsWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, notificationsWeb, jobsWeb];

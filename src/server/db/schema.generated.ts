@@ -73,6 +73,35 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface DocumentsDocuments {
+  association_id: string | null;
+  category: string;
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string | null>;
+  current_version: Generated<number>;
+  delegation_id: string | null;
+  expires_on: Timestamp | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  owner_id: string;
+  owner_type: string;
+  region_id: string | null;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DocumentsDocumentVersions {
+  document_id: string;
+  id: Generated<string>;
+  media_type: string;
+  original_name: string;
+  sha256: string;
+  size: Int8;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: Generated<string | null>;
+  version: number;
+}
+
 export interface JobsImportMappings {
   mapping: Json;
   target: string;
@@ -127,6 +156,18 @@ export interface JobsUploads {
   target: string;
 }
 
+export interface NotificationsNotifications {
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  id: Generated<string>;
+  kind: string;
+  link: string | null;
+  message_key: string;
+  params: Generated<Json>;
+  read_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface OrganisationCoordinations {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -175,10 +216,13 @@ export interface DB {
   "access.users": AccessUsers;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "documents.document_versions": DocumentsDocumentVersions;
+  "documents.documents": DocumentsDocuments;
   "jobs.import_mappings": JobsImportMappings;
   "jobs.jobs": JobsJobs;
   "jobs.row_errors": JobsRowErrors;
   "jobs.uploads": JobsUploads;
+  "notifications.notifications": NotificationsNotifications;
   "organisation.coordinations": OrganisationCoordinations;
   "organisation.delegation_provinces": OrganisationDelegationProvinces;
   "organisation.delegations": OrganisationDelegations;

@@ -3,6 +3,9 @@
  * HTTP stack (fastify.inject), with factories for the data a test needs. No mocks.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -35,7 +38,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await admin.end();
   const ownerUrl = templateUrl.replace(/\/raaya$/, `/${name}`);
   const appUrl = withCredentials(ownerUrl, 'raaya_app', appPassword);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RAAYA_DATA_DIR: '/nonexistent', ...env });
+  // A data directory of its own (the file store lives there), removed with the server.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-data-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RAAYA_DATA_DIR: dataDir, ...env });
   const db = createDatabase(appUrl, 4);
   const app = await buildApp({ config, db });
   await app.ready();
@@ -51,6 +56,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await app.close();
       await db.destroy();
       await ownerPool.end();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

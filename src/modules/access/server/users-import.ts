@@ -40,7 +40,19 @@ interface Place {
   delegationId: string | null;
 }
 
-async function places(tx: Tx): Promise<Map<string, Place>> {
+const placesOfJob = new WeakMap<Tx, Promise<Map<string, Place>>>();
+
+/** Codes of the nation, regions and delegations, read once per job. */
+function places(tx: Tx): Promise<Map<string, Place>> {
+  let found = placesOfJob.get(tx);
+  if (!found) {
+    found = readPlaces(tx);
+    placesOfJob.set(tx, found);
+  }
+  return found;
+}
+
+async function readPlaces(tx: Tx): Promise<Map<string, Place>> {
   const map = new Map<string, Place>([['nation', { level: 'nation', regionId: null, delegationId: null }]]);
   for (const r of await tx.selectFrom('territory.regions').select(['id', 'code']).execute()) map.set(r.code, { level: 'region', regionId: r.id, delegationId: null });
   for (const d of await tx.selectFrom('organisation.delegations').select(['id', 'code', 'region_id']).execute()) map.set(d.code, { level: 'delegation', regionId: d.region_id, delegationId: d.id });
@@ -99,21 +111,20 @@ defineImportTarget({
     return errors;
   },
 
-  async commit(tx, _importer, rows, progress) {
+  async insert(tx, _importer, rows) {
     const where = await places(tx);
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH).map((r) => r.values as Record<string, string | null>);
       const col = (key: string) => batch.map((v) => v[key] ?? null);
       const place = batch.map((v) => where.get(v.scope!)!);
-      // One multi-row INSERT per batch of 1,000 (unnest of column arrays): every row passes the
-      // constraints, the row-level security WITH CHECK and the audit trigger.
+      // One multi-row INSERT per batch (unnest of column arrays): every row passes the constraints
+      // and the row-level security WITH CHECK; the audit trigger writes its entries per statement.
       await sql`INSERT INTO access.users (username, password_hash, full_name_ar, full_name_fr, email, phone, language, role, scope_level, region_id, delegation_id)
         SELECT u.username, ${NO_PASSWORD}, u.ar, u.fr, u.email, u.phone, u.lang, u.role, u.lvl, u.region, u.delegation
         FROM unnest(${col('username')}::text[], ${col('fullNameAr')}::text[], ${col('fullNameFr')}::text[], ${col('email')}::text[],
           ${col('phone')}::text[], ${col('language')}::text[], ${col('role')}::text[], ${place.map((p) => p.level)}::text[],
           ${place.map((p) => p.regionId)}::uuid[], ${place.map((p) => p.delegationId)}::uuid[])
           AS u(username, ar, fr, email, phone, lang, role, lvl, region, delegation)`.execute(tx);
-      await progress(Math.min(i + BATCH, rows.length));
     }
   },
 });

@@ -10,6 +10,7 @@ import { CompiledQuery } from 'kysely';
 import type { ServerContext, Tx } from '../../../server/context.ts';
 import { toCurrentUser, type BeginRequestRow } from '../../../server/context.ts';
 import { queryBuilderOn } from '../../../server/db/pool.ts';
+import { notify } from '../../notifications/index.ts';
 import { JOB_QUEUE, QUEUE_SCHEMA } from '../queue.ts';
 import { JobCancelled, jobHandler, type JobOutcome, type RowError } from './kinds.ts';
 
@@ -78,17 +79,44 @@ function createRunner(ctx: ServerContext): JobRunner {
   };
 }
 
+/**
+ * Records the end of a job and, in the same short transaction, tells its creator (success or
+ * failure; a cancellation is the creator's own act) with a link to the job's page.
+ */
 async function finish(ctx: ServerContext, jobId: string, state: 'succeeded' | 'failed' | 'cancelled', outcome: { result?: Record<string, unknown>; file?: { path: string; name: string; type: string }; errorKey?: string; errors?: RowError[] }): Promise<void> {
-  await ctx.db.pool.query('SELECT jobs.finish($1, $2, $3, $4, $5, $6, $7, $8)', [
-    jobId,
-    state,
-    outcome.result ? JSON.stringify(outcome.result) : null,
-    outcome.file?.path ?? null,
-    outcome.file?.name ?? null,
-    outcome.file?.type ?? null,
-    outcome.errorKey ?? null,
-    JSON.stringify(outcome.errors ?? []),
-  ]);
+  const client = await ctx.db.pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ created_by: string; kind: string }>('SELECT * FROM jobs.finish($1, $2, $3, $4, $5, $6, $7, $8)', [
+      jobId,
+      state,
+      outcome.result ? JSON.stringify(outcome.result) : null,
+      outcome.file?.path ?? null,
+      outcome.file?.name ?? null,
+      outcome.file?.type ?? null,
+      outcome.errorKey ?? null,
+      JSON.stringify(outcome.errors ?? []),
+    ]);
+    const job = rows[0];
+    if (job && state !== 'cancelled') {
+      await notify(queryBuilderOn(client), {
+        userIds: [job.created_by],
+        kind: 'job',
+        messageKey: `jobs:notify.${job.kind.replace(/\./g, '_')}.${state}`,
+        link: `/jobs/${jobId}`,
+        dedupeKey: `job:${jobId}`,
+      });
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /** Runs one job to its end; never throws for the job's own failures (they are the job's state). */

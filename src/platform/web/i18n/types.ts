@@ -5,6 +5,7 @@ import type { messages as territory } from '../../../modules/territory/web/index
 import type { messages as access } from '../../../modules/access/web/index.ts';
 import type { messages as audit } from '../../audit/web/index.ts';
 import type { messages as jobs } from '../../jobs/web/index.ts';
+import type { messages as notifications } from '../../notifications/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -12,6 +13,7 @@ export interface AppResources {
   access: typeof access.ar;
   audit: typeof audit.ar;
   jobs: typeof jobs.ar;
+  notifications: typeof notifications.ar;
 }
 
 declare module 'i18next' {
@@ -22,6 +24,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'jobs'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'jobs'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

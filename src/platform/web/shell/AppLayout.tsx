@@ -16,6 +16,7 @@ import { appNamespaces } from '../i18n/types.ts';
 import type { Me } from '../../../modules/access/contract.ts';
 import { path, tid } from '../constants.ts';
 import { ui } from '../ui.ts';
+import { NotificationBell } from '../../notifications/web/index.ts';
 
 export function AppLayout({ modules }: { modules: readonly WebModule[] }) {
   const meQuery = useMeQuery();
@@ -64,6 +65,7 @@ function Shell({ me, modules }: { me: Me; modules: readonly WebModule[] }) {
             <Box visibleFrom={ui.xs}>
               <LanguageSwitch />
             </Box>
+            <NotificationBell />
             <UserMenu me={me} />
           </Group>
         </Group>

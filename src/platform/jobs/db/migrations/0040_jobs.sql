@@ -148,7 +148,8 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 $$;
 
 CREATE FUNCTION jobs.finish(p_job_id uuid, p_state text, p_result jsonb, p_result_path text,
-  p_result_name text, p_result_type text, p_error_key text, p_errors jsonb) RETURNS void
+  p_result_name text, p_result_type text, p_error_key text, p_errors jsonb)
+RETURNS TABLE (created_by uuid, kind text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   DELETE FROM jobs.row_errors WHERE job_id = p_job_id;
@@ -160,6 +161,8 @@ BEGIN
     error_count = jsonb_array_length(coalesce(p_errors, '[]')),
     progress_done = CASE WHEN p_state = 'succeeded' THEN coalesce(progress_total, progress_done) ELSE progress_done END
   WHERE id = p_job_id AND state IN ('queued', 'running');
+  -- Whom to tell, and about what.
+  RETURN QUERY SELECT j.created_by, j.kind FROM jobs.jobs j WHERE j.id = p_job_id;
 END $$;
 
 -- The creator asks to cancel: a queued job is cancelled at once, a running one at its next batch.
