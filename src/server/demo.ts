@@ -3,6 +3,7 @@ import pg from 'pg';
 import { seedDemoAccounts } from '../modules/access/index.ts';
 import { seedDemoJobs } from '../platform/jobs/demo.ts';
 import type { ServerContext } from './context.ts';
+import { seedDemoPlans } from '../modules/planning/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -10,6 +11,7 @@ export async function seedDemo(ownerUrl: string, password: string): Promise<void
   try {
     await client.query('BEGIN');
     await seedDemoAccounts(client, password);
+    await seedDemoPlans(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

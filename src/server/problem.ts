@@ -82,6 +82,9 @@ function fromDatabase(error: PgError & Error): AppError | undefined {
     case '22008':
     case '23503':
       return new AppError(400, 'errors.validation', [{ path: error.column ?? constraintField(error.constraint ?? ''), key: 'validation.invalid_value' }]);
+    case 'RA409':
+      // The approval lock (approvals.guard, decision 0007): the row's section is submitted or approved.
+      return new AppError(409, 'approvals.errors.locked');
     case '42501':
       // A row-level security WITH CHECK refusal: the target lies outside the caller's scope.
       // Other privilege errors are programming errors and stay 500.

@@ -27,6 +27,11 @@ export const permissions = [
   'audit.read',
   // Reference data (territory, chart of lines, form templates) and system settings: national only.
   'reference.manage',
+  // Approval workflow (decision 0007): the "waiting for me" inbox. Who may act at which level is
+  // declared per document type; these permissions only open the screens.
+  'approvals.inbox',
+  // Annual action plans of the delegations; who drafts them is the author level of their chain.
+  'planning.read',
   // Documents attached to records (the owner's module may ask for other permissions).
   'documents.read',
   'documents.write',
@@ -36,11 +41,11 @@ export type Permission = (typeof permissions)[number];
 const everyone: Permission[] = ['territory.read', 'documents.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  system_admin: [...everyone, 'documents.write', 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'reference.manage'],
-  central_analyst: [...everyone, 'users.read'],
-  regional_coordinator: [...everyone, 'documents.write', 'organisation.manage', 'users.read', 'users.manage', 'audit.read'],
-  provincial_delegate: [...everyone, 'documents.write', 'users.read', 'users.manage', 'audit.read'],
-  inspector: [...everyone, 'documents.write'],
+  system_admin: [...everyone, 'documents.write', 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'reference.manage', 'approvals.inbox', 'planning.read'],
+  central_analyst: [...everyone, 'users.read', 'approvals.inbox', 'planning.read'],
+  regional_coordinator: [...everyone, 'documents.write', 'organisation.manage', 'users.read', 'users.manage', 'audit.read', 'approvals.inbox', 'planning.read'],
+  provincial_delegate: [...everyone, 'documents.write', 'users.read', 'users.manage', 'audit.read', 'approvals.inbox', 'planning.read'],
+  inspector: [...everyone, 'documents.write', 'planning.read'],
   social_worker: [...everyone, 'documents.write'],
   institution_director: [...everyone, 'documents.write', 'users.read'],
   institution_accountant: [...everyone, 'documents.write'],

@@ -26,7 +26,13 @@ export interface WebPage {
   /** Permission needed to open the page; null: every signed-in user. */
   permission: Permission | null;
   /** Present when the page is an entry of the side navigation. */
-  nav?: { labelKey: AppKey; icon: ComponentType<IconProps>; testId: string };
+  nav?: {
+    labelKey: AppKey;
+    icon: ComponentType<IconProps>;
+    testId: string;
+    /** Optional hook giving a count shown as a badge on the entry (items waiting); none when 0. */
+    useBadge?: () => number | undefined;
+  };
 }
 
 export interface WebModule {

@@ -4,6 +4,8 @@ import { accessWeb } from '../../modules/access/web/index.ts';
 import { auditWeb } from '../audit/web/index.ts';
 import { jobsWeb } from '../jobs/web/index.ts';
 import { notificationsWeb } from '../notifications/web/index.ts';
+import { approvalsWeb } from '../approvals/web/index.ts';
+import { planningWeb } from '../../modules/planning/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, notificationsWeb, jobsWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, notificationsWeb, approvalsWeb, planningWeb, jobsWeb];

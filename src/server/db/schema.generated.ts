@@ -23,6 +23,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessUsers {
@@ -47,6 +49,55 @@ export interface AccessUsers {
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
   username: string;
+}
+
+export interface ApprovalsSectionStates {
+  association_id: string | null;
+  delegation_id: string | null;
+  institution_id: string | null;
+  region_id: string | null;
+  section_key: string;
+  state: Generated<string>;
+  submission_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ApprovalsSteps {
+  action: string;
+  actor_id: string;
+  actor_name_ar: string;
+  actor_name_fr: string;
+  actor_role: string;
+  association_id: string | null;
+  at: Generated<Timestamp>;
+  comment: string | null;
+  delegation_id: string | null;
+  id: Generated<Int8>;
+  institution_id: string | null;
+  level: string;
+  level_index: number;
+  region_id: string | null;
+  sections: Generated<string[]>;
+  submission_id: string;
+}
+
+export interface ApprovalsSubmissions {
+  association_id: string | null;
+  chain: string[];
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  label_ar: string;
+  label_fr: string;
+  level_index: Generated<number>;
+  link: string;
+  region_id: string | null;
+  state: Generated<string>;
+  subject_id: string;
+  subject_type: string;
+  updated_at: Generated<Timestamp>;
+  waiting_since: Generated<Timestamp>;
 }
 
 export interface AuditChainHead {
@@ -193,6 +244,40 @@ export interface OrganisationDelegations {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PlanningActivities {
+  budget_mad: Numeric;
+  delegation_id: string | null;
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  quarter: number;
+  region_id: string | null;
+  title: string;
+}
+
+export interface PlanningObjectives {
+  baseline: Numeric;
+  delegation_id: string | null;
+  id: Generated<string>;
+  indicator: string;
+  plan_id: string;
+  position: number;
+  region_id: string | null;
+  target: Numeric;
+  title: string;
+}
+
+export interface PlanningPlans {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string;
+  diagnosis: Generated<string>;
+  id: Generated<string>;
+  region_id: string | null;
+  updated_at: Generated<Timestamp>;
+  year: number;
+}
+
 export interface TerritoryProvinces {
   code: string;
   id: Generated<string>;
@@ -214,6 +299,9 @@ export interface TerritoryRegions {
 
 export interface DB {
   "access.users": AccessUsers;
+  "approvals.section_states": ApprovalsSectionStates;
+  "approvals.steps": ApprovalsSteps;
+  "approvals.submissions": ApprovalsSubmissions;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
   "documents.document_versions": DocumentsDocumentVersions;
@@ -226,6 +314,9 @@ export interface DB {
   "organisation.coordinations": OrganisationCoordinations;
   "organisation.delegation_provinces": OrganisationDelegationProvinces;
   "organisation.delegations": OrganisationDelegations;
+  "planning.activities": PlanningActivities;
+  "planning.objectives": PlanningObjectives;
+  "planning.plans": PlanningPlans;
   "territory.provinces": TerritoryProvinces;
   "territory.regions": TerritoryRegions;
 }

@@ -6,6 +6,8 @@ import type { messages as access } from '../../../modules/access/web/index.ts';
 import type { messages as audit } from '../../audit/web/index.ts';
 import type { messages as jobs } from '../../jobs/web/index.ts';
 import type { messages as notifications } from '../../notifications/web/index.ts';
+import type { messages as approvals } from '../../approvals/web/index.ts';
+import type { messages as planning } from '../../../modules/planning/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -14,6 +16,8 @@ export interface AppResources {
   audit: typeof audit.ar;
   jobs: typeof jobs.ar;
   notifications: typeof notifications.ar;
+  approvals: typeof approvals.ar;
+  planning: typeof planning.ar;
 }
 
 declare module 'i18next' {
@@ -24,6 +28,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'jobs'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'jobs'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

@@ -1,12 +1,12 @@
 /** The signed-in shell: header (name, language, user menu), navigation by module, main area. */
-import { AppShell, Burger, Group, Menu, Stack, Text, UnstyledButton, Avatar, Box, Anchor } from '@mantine/core';
+import { AppShell, Burger, Group, Menu, Stack, Text, UnstyledButton, Avatar, Box, Anchor, Badge } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconHome, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../contract/common.ts';
-import { fullNameIn, nameIn } from '../format.ts';
+import { formatNumber, fullNameIn, nameIn } from '../format.ts';
 import { NavLinkLink } from '../components/links.tsx';
 import { ErrorState, LoadingState } from '../components/states.tsx';
 import { visibleNav, type WebModule } from '../module.ts';
@@ -89,6 +89,7 @@ function Shell({ me, modules }: { me: Me; modules: readonly WebModule[] }) {
                   to={to}
                   label={tAll(p.nav!.labelKey)}
                   leftSection={<Icon size={18} aria-hidden />}
+                  rightSection={p.nav!.useBadge && <NavBadge useCount={p.nav!.useBadge} testId={`${p.nav!.testId}-badge`} />}
                   active={pathname === `/app${to}` || pathname.startsWith(`/app${to}/`)}
                   onClick={close}
                   data-testid={p.nav!.testId}
@@ -102,6 +103,18 @@ function Shell({ me, modules }: { me: Me; modules: readonly WebModule[] }) {
         <Outlet />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The count a navigation entry shows (items waiting), read through the entry's own hook. */
+function NavBadge({ useCount, testId }: { useCount: () => number | undefined; testId: string }) {
+  const { i18n } = useTranslation();
+  const count = useCount();
+  if (!count) return null;
+  return (
+    <Badge size={ui.sm} color={ui.blue9} variant={ui.filled} data-testid={testId}>
+      {formatNumber(count, i18n.language)}
+    </Badge>
   );
 }
 
