@@ -94,6 +94,7 @@ describe('import of staff accounts', () => {
       expect(validated.result).toMatchObject({ rowCount: 5, validRowCount: 2 });
       const errors = (await delegate.get(`/api/jobs/${validated.id}/errors`)).json() as { items: { row: number; field: string; column: string; message: string }[] };
       const at = (row: number, field: string) => errors.items.find((e) => e.row === row && e.field === field);
+      expect(at(3, 'email')).toBeDefined();
       if (language === 'fr') {
         expect(at(3, 'fullNameAr')).toMatchObject({ column: 'Nom complet en arabe', message: 'Ce champ est obligatoire.' });
         expect(at(3, 'email')?.message).toBe("L'adresse e-mail est incorrecte.");
@@ -104,6 +105,15 @@ describe('import of staff accounts', () => {
         expect(at(3, 'fullNameAr')?.message).toMatch(/[\u0600-\u06FF]/);
         expect(at(4, 'username')?.message).toContain('السطر 2');
       }
+      // The same errors as a spreadsheet, in the user's language.
+      const sheetFile = await delegate.get(`/api/jobs/${validated.id}/errors.xlsx`);
+      expect(sheetFile.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(new Uint8Array(sheetFile.rawPayload).buffer);
+      const cells: string[] = [];
+      book.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
+      expect(cells).toContain(at(3, 'email')!.message);
+      expect(cells).toContain(language === 'fr' ? "Erreurs de l'import" : 'أخطاء الاستيراد');
       const committed = await run(delegate, up, 'commit');
       expect(committed.state).toBe('failed');
       expect(committed.error).toEqual(language === 'fr' ? "Des lignes du fichier contiennent des erreurs : rien n'a été importé. Corrigez-les puis recommencez." : expect.stringMatching(/لم يتم استيراد أي شيء/));
@@ -276,6 +286,7 @@ describe('reports produced as jobs', () => {
 
     const other = await signedIn(server, { role: 'system_admin' });
     expect((await other.get(`/api/jobs/${xlsxJob.id}/file`)).statusCode).toBe(404);
+    expect((await other.get(`/api/jobs/${xlsxJob.id}/errors.xlsx`)).statusCode).toBe(404);
     const social = await signedIn(server, { role: 'social_worker', scope: '09.001' });
     expect((await social.post('/api/reports/users', { language: 'fr', format: 'pdf' })).statusCode).toBe(403);
     await login(server, delegate.username);

@@ -6,6 +6,7 @@ import { translate } from '../../../server/i18n/messages.ts';
 import type { Language } from '../../contract/common.ts';
 import type { Job } from '../contract.ts';
 import type { JobRunner } from './runner.ts';
+import { importTarget } from '../../imports/target.ts';
 
 export async function createJob(tx: Tx, runner: JobRunner, user: CurrentUser, kind: string, params: Record<string, unknown>): Promise<string> {
   const { id } = await tx
@@ -83,4 +84,32 @@ export async function listJobs(tx: Tx, user: CurrentUser, query: { after?: strin
 export async function cancelJob(tx: Tx, id: string, lang: Language): Promise<Job> {
   await sql`SELECT jobs.request_cancel(${id}::uuid)`.execute(tx);
   return findJob(tx, id, lang);
+}
+
+/** A job's row errors after `after` (their sequence), translated into the user's language, with the column's label. */
+export async function rowErrors(tx: Tx, user: CurrentUser, jobId: string, after: number, limit: number) {
+  const job = await tx.selectFrom('jobs.jobs').select(['params']).where('id', '=', jobId).executeTakeFirst();
+  if (!job) throw notFound();
+  const uploadId = (job.params as { uploadId?: string }).uploadId;
+  const upload = uploadId ? await tx.selectFrom('jobs.uploads').select('target').where('id', '=', uploadId).executeTakeFirst() : undefined;
+  const fields = (upload && importTarget(upload.target)?.fields) || [];
+  const rows = await tx
+    .selectFrom('jobs.row_errors')
+    .select(['seq', 'row_number', 'field', 'key', 'params', 'value'])
+    .where('job_id', '=', jobId)
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => {
+    const field = fields.find((f) => f.key === r.field);
+    return {
+      seq: r.seq,
+      row: r.row_number,
+      field: r.field,
+      column: field ? (user.language === 'ar' ? field.labelAr : field.labelFr) : r.field,
+      message: translate(user.language, r.key, (r.params as Record<string, unknown> | null) ?? {}),
+      value: r.value,
+    };
+  });
 }

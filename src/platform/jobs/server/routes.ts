@@ -8,15 +8,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scoped, type ServerContext } from '../../../server/context.ts';
 import { forbidden, invalidFields, notFound } from '../../../server/errors.ts';
-import { translate } from '../../../server/i18n/messages.ts';
 import type { Api } from '../../../server/module.ts';
 import { hasPermission } from '../../../modules/access/permissions.ts';
 import { Uuid } from '../../contract/common.ts';
 import { checkMapping, fileTypeOf, rememberedMapping, rememberMapping, scanUpload, storeUpload, suggestMapping, targetFor, uploadView } from '../../imports/uploads.ts';
-import { reportDefinition } from '../../reports/requests.ts';
+import { REPORT_TYPES, reportDefinition } from '../../reports/requests.ts';
+import { renderXlsx } from '../../reports/xlsx.ts';
+import { MAX_KEPT_ERRORS } from '../../imports/run-import.ts';
 import { closeBrowser } from '../../reports/browser.ts';
 import { ImportRunBody, Job, JobListQuery, JobPage, ReportRequestBody, RowErrorPage, RowErrorQuery, Upload } from '../contract.ts';
-import { cancelJob, createJob, findJob, jobFile, listJobs } from './jobs-service.ts';
+import { cancelJob, createJob, findJob, jobFile, listJobs, rowErrors } from './jobs-service.ts';
 import { jobRunner } from './runner.ts';
 
 const IdParams = z.strictObject({ id: Uuid });
@@ -45,34 +46,39 @@ export function jobsRoutes(api: Api, ctx: ServerContext): void {
 
   api.get('/api/jobs/:id/errors', { schema: { tags, params: IdParams, querystring: RowErrorQuery, response: { 200: RowErrorPage } } }, (request) =>
     scoped(ctx, request, null, async (tx, user) => {
-      const job = await tx.selectFrom('jobs.jobs').select(['params']).where('id', '=', request.params.id).executeTakeFirst();
-      if (!job) throw notFound();
-      const upload = (job.params as { uploadId?: string }).uploadId;
-      const target = upload ? await tx.selectFrom('jobs.uploads').select('target').where('id', '=', upload).executeTakeFirst() : undefined;
-      const fields = target ? targetFor(user, target.target).fields : [];
-      const after = Number(request.query.after ?? 0) || 0;
-      const rows = await tx
-        .selectFrom('jobs.row_errors')
-        .select(['seq', 'row_number', 'field', 'key', 'params', 'value'])
-        .where('job_id', '=', request.params.id)
-        .where('seq', '>', after)
-        .orderBy('seq')
-        .limit(request.query.limit + 1)
-        .execute();
-      const items = rows.slice(0, request.query.limit).map((r) => {
-        const field = fields.find((f) => f.key === r.field);
-        return {
-          seq: r.seq,
-          row: r.row_number,
-          field: r.field,
-          column: field ? (user.language === 'ar' ? field.labelAr : field.labelFr) : r.field,
-          message: translate(user.language, r.key, (r.params as Record<string, unknown> | null) ?? {}),
-          value: r.value,
-        };
-      });
-      return { items, nextCursor: rows.length > request.query.limit ? String(items.at(-1)!.seq) : null };
+      const items = await rowErrors(tx, user, request.params.id, Number(request.query.after ?? 0) || 0, request.query.limit + 1);
+      const page = items.slice(0, request.query.limit);
+      return { items: page, nextCursor: items.length > request.query.limit ? String(page.at(-1)!.seq) : null };
     }),
   );
+
+  // The same errors as a spreadsheet in the user's language, to fix the file beside it.
+  api.get('/api/jobs/:id/errors.xlsx', { schema: { tags, params: IdParams } }, async (request, reply) => {
+    const file = await scoped(ctx, request, null, async (tx, user) => {
+      const items = await rowErrors(tx, user, request.params.id, 0, MAX_KEPT_ERRORS);
+      return renderXlsx(
+        {
+          titleAr: 'أخطاء الاستيراد',
+          titleFr: "Erreurs de l'import",
+          levelNameAr: user.scope.nameAr,
+          levelNameFr: user.scope.nameFr,
+          columns: [
+            { key: 'row', headerAr: 'السطر', headerFr: 'Ligne', type: 'number' },
+            { key: 'column', headerAr: 'العمود', headerFr: 'Colonne', type: 'text' },
+            { key: 'message', headerAr: 'الخطأ', headerFr: 'Erreur', type: 'text' },
+            { key: 'value', headerAr: 'القيمة المقروءة', headerFr: 'Valeur lue', type: 'text' },
+          ],
+          rows: items.map((e) => ({ row: e.row, column: e.column, message: e.message, value: e.value })),
+        },
+        user.language,
+      );
+    });
+    return reply
+      .type(REPORT_TYPES.xlsx)
+      .header('content-disposition', `attachment; filename="errors-${request.params.id.slice(0, 8)}.xlsx"`)
+      .header('cache-control', 'private, no-store')
+      .send(file);
+  });
 
   api.get('/api/jobs/:id/file', { schema: { tags, params: IdParams } }, async (request, reply) => {
     const file = await scoped(ctx, request, null, (tx) => jobFile(tx, request.params.id));

@@ -7,6 +7,7 @@ export const tid = {
   jobCancelConfirm: 'job-cancel-confirm',
   jobDownload: 'job-download',
   jobErrors: 'job-errors',
+  jobErrorsXlsx: 'job-errors-xlsx',
   jobPreview: 'job-preview',
   importButton: 'import-users',
   importFile: 'import-file',

@@ -1,5 +1,6 @@
 /** A job in full: state, progress, result (file, counts), errors per row and column, preview of valid rows. */
-import { Alert, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber, ListTable, LoadMore, ui } from '../../../web/index.ts';
 import type { Job } from '../../contract.ts';
@@ -48,6 +49,9 @@ function JobErrors({ job }: { job: Job }) {
       <Title order={2} size={ui.h4}>
         {t('job.errors')} ({formatNumber(job.errorCount, i18n.language)})
       </Title>
+      <Anchor href={`/api/jobs/${job.id}/errors.xlsx`} download data-testid={tid.jobErrorsXlsx}>
+        <IconDownload size={16} aria-hidden /> {t('job.errorsXlsx')}
+      </Anchor>
       <ListTable minWidth={600} testId={tid.jobErrors} caption={t('job.errorsTable')} headers={[t('job.row'), t('job.column'), t('job.message'), t('job.value')]}>
         {items.map((e) => (
           <Table.Tr key={e.seq}>
