@@ -284,6 +284,21 @@ describe('reports produced as jobs', () => {
     const sibling = await server.owner<{ username: string }>("SELECT username FROM access.users WHERE username = 'inezgane'");
     expect(texts).not.toContain(sibling[0]?.username ?? 'inezgane');
 
+    // The organisation report: the requester's regions and delegations with their active accounts.
+    const region = await signedIn(server, { role: 'regional_coordinator', scope: '09' });
+    const orgJob = (await region.post('/api/reports/organisation', { language: 'fr', format: 'xlsx' })).json() as Job;
+    expect(await waitForJob(region, orgJob.id)).toMatchObject({ state: 'succeeded' });
+    const orgBook = new ExcelJS.Workbook();
+    await orgBook.xlsx.load(new Uint8Array((await region.get(`/api/jobs/${orgJob.id}/file`)).rawPayload).buffer);
+    const orgRows: unknown[][] = [];
+    orgBook.worksheets[0]!.eachRow((row) => orgRows.push((row.values as unknown[]).slice(1)));
+    const codes = orgRows.map((r) => r[1]);
+    expect(codes).toContain('09.001');
+    expect(codes).not.toContain('03.001');
+    const agadirRow = orgRows.find((r) => r[1] === '09.001')!;
+    const [active] = await server.owner<{ n: string }>("SELECT count(*) AS n FROM access.users u JOIN organisation.delegations d ON d.id = u.delegation_id WHERE d.code = '09.001' AND u.status = 'active'");
+    expect(Number(agadirRow[3])).toBe(Number(active!.n));
+
     const other = await signedIn(server, { role: 'system_admin' });
     expect((await other.get(`/api/jobs/${xlsxJob.id}/file`)).statusCode).toBe(404);
     expect((await other.get(`/api/jobs/${xlsxJob.id}/errors.xlsx`)).statusCode).toBe(404);

@@ -10,7 +10,7 @@ import { ReportFormat, type ReportRequestBody } from '../../contract.ts';
 import { attr, path, tid } from '../constants.ts';
 import { useRequestReport } from '../queries.ts';
 
-export function ReportButton({ report, titleKey }: { report: string; titleKey: 'report.users' }) {
+export function ReportButton({ report, titleKey }: { report: string; titleKey: 'report.users' | 'report.organisation' }) {
   const { t, i18n } = useTranslation(['jobs', 'web']);
   const [opened, { open, close }] = useDisclosure(false);
   const [language, setLanguage] = useState<ReportRequestBody['language']>(i18n.language === 'fr' ? 'fr' : 'ar');
