@@ -180,6 +180,7 @@ try {
     `| same report again (browser already running) | ≤ 10 s | ${(warmReport.ms / 1000).toFixed(1)} s (${warmReport.pages} pages, ${(warmReport.bytes / 1024).toFixed(0)} KiB) |`,
     `| during both reports: peak resident memory of the Node server / of the Chromium processes together | < 512 MB | ${(reportMemory.server / 1024).toFixed(0)} MB / ${(reportMemory.chromium / 1024).toFixed(0)} MB |`,
     '',
+    ...(process.env.NODE_OPTIONS ? [`This run: \`NODE_OPTIONS=${process.env.NODE_OPTIONS} npm run bench\` (the server inherits the option).`, ''] : []),
     'Memory is VmRSS from /proc, sampled every 100 ms over the process tree of `npm start`: the Node server is',
     'the largest `node` process of the tree; Chromium and PostgreSQL are summed over their processes (shared pages',
     'are counted in each, so their sums overstate).',
