@@ -4,8 +4,8 @@ import { startTestServer, type TestServer } from '../src/server/testing/harness.
 
 export const DEMO_PASSWORD = 'raaya-demo-e2e';
 
-export async function startBrowserServer(): Promise<TestServer & { baseUrl: string }> {
-  const server = await startTestServer({ RAAYA_DEMO_PASSWORD: DEMO_PASSWORD });
+export async function startBrowserServer(env: Record<string, string> = {}): Promise<TestServer & { baseUrl: string }> {
+  const server = await startTestServer({ RAAYA_DEMO_PASSWORD: DEMO_PASSWORD, ...env });
   await seedDemo(server.ownerUrl, DEMO_PASSWORD, server.config.dataDir);
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   const address = server.app.server.address();

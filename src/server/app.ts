@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { accessModule } from '../modules/access/index.ts';
 import { territoryModule } from '../modules/territory/index.ts';
 import { auditModule } from '../platform/audit/index.ts';
+import { jobsModule } from '../platform/jobs/index.ts';
 import { notificationsModule } from '../platform/notifications/index.ts';
 import { documentsModule } from '../platform/documents/index.ts';
 import { approvalsModule } from '../platform/approvals/index.ts';
@@ -33,7 +34,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const webDir = path.join(repoRoot, 'dist/web');
 
 /** Platform modules first, then domain modules; the order of their routes does not matter. */
-const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule, formsModule];
+const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule, formsModule, jobsModule];
 for (const m of modules) if (m.messages) registerMessages(m.messages);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

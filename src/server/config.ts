@@ -17,6 +17,7 @@ const Env = z.object({
   RAAYA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   RAAYA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RAAYA_DB_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  RAAYA_JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   RAAYA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(20),
   RAAYA_SMTP_URL: z.string().optional(),
   RAAYA_SMTP_FROM: z.string().default('Raaya <no-reply@raaya.ma>'),
@@ -41,6 +42,8 @@ export interface Config {
   loginLockMinutes: number;
   dbPoolSize: number;
   logLevel: string;
+  /** Whether this process runs queued jobs (off: it only enqueues them). */
+  jobsWorker: boolean;
   /** Largest accepted upload, in MB (documents). */
   maxUploadMb: number;
   /** SMTP server for e-mailed notifications (smtp[s]://user:pass@host:port); unset: in-app only. */
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.RAAYA_LOGIN_LOCK_MINUTES,
     dbPoolSize: e.RAAYA_DB_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
+    jobsWorker: e.RAAYA_JOBS_WORKER === 'on',
     maxUploadMb: e.RAAYA_MAX_UPLOAD_MB,
     smtpUrl: e.RAAYA_SMTP_URL || undefined,
     smtpFrom: e.RAAYA_SMTP_FROM,

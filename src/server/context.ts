@@ -60,7 +60,7 @@ declare module 'fastify' {
   }
 }
 
-interface BeginRequestRow {
+export interface BeginRequestRow {
   user_id: string;
   username: string;
   full_name_ar: string;
@@ -78,7 +78,7 @@ interface BeginRequestRow {
   scope_name_fr: string;
 }
 
-function toCurrentUser(r: BeginRequestRow): CurrentUser {
+export function toCurrentUser(r: BeginRequestRow): CurrentUser {
   return {
     id: r.user_id,
     username: r.username,

@@ -2,6 +2,8 @@
 import pg from 'pg';
 import path from 'node:path';
 import { seedDemoAccounts } from '../modules/access/index.ts';
+import { seedDemoJobs } from '../platform/jobs/demo.ts';
+import type { ServerContext } from './context.ts';
 import { seedDemoPlans } from '../modules/planning/index.ts';
 import { seedDemoDocuments } from '../platform/documents/index.ts';
 import { runDeadlineSweep, todayInMorocco } from '../platform/deadlines/index.ts';
@@ -40,6 +42,17 @@ export async function isEmpty(ownerUrl: string): Promise<boolean> {
   await client.connect();
   try {
     return (await client.query('SELECT 1 FROM access.users LIMIT 1')).rowCount === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Demo data that needs the running application (jobs run as their creator, files generated). */
+export async function seedDemoAfterStart(ctx: ServerContext, ownerUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await seedDemoJobs(ctx, client);
   } finally {
     await client.end();
   }

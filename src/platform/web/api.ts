@@ -76,3 +76,21 @@ export const api = {
   /** multipart/form-data: the fields first, then the file, as the documents API expects. */
   postForm: <T extends z.ZodType>(path: string, form: FormData, schema: T) => request(path, { method: 'POST', body: form, schema }),
 };
+
+/** Uploads a multipart form (a file): same cookies, language and CSRF token as request(). */
+export async function postForm<T extends z.ZodType>(path: string, form: FormData, schema: T): Promise<z.infer<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = Problem.safeParse(payload);
+    throw new ApiError(response.status, parsed.success ? parsed.data : null);
+  }
+  return schema.parse(payload);
+}

@@ -2,6 +2,7 @@
 import { territoryWeb } from '../../modules/territory/web/index.ts';
 import { accessWeb } from '../../modules/access/web/index.ts';
 import { auditWeb } from '../audit/web/index.ts';
+import { jobsWeb } from '../jobs/web/index.ts';
 import { notificationsWeb } from '../notifications/web/index.ts';
 import { approvalsWeb } from '../approvals/web/index.ts';
 import { planningWeb } from '../../modules/planning/web/index.ts';
@@ -10,4 +11,4 @@ import { deadlinesWeb } from '../deadlines/web/index.ts';
 import { formsWeb } from '../forms/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb, formsWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb, formsWeb, jobsWeb];

@@ -5,7 +5,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { createDatabase } from '../db/pool.ts';
-import { isEmpty, seedDemo } from '../demo.ts';
+import { isEmpty, seedDemo, seedDemoAfterStart } from '../demo.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 import { startDeadlineTimer, todayInMorocco } from '../../platform/deadlines/index.ts';
 import { smtpTransport, startEmailDelivery } from '../../platform/notifications/index.ts';
@@ -16,12 +16,14 @@ const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 if (config.env === 'development') await ensureWebBuilt(srcDir, log);
 const database = await openDatabase(config, log);
-if (database.embedded && (await isEmpty(database.ownerUrl))) {
+const loadDemo = database.embedded && (await isEmpty(database.ownerUrl));
+if (loadDemo) {
   await seedDemo(database.ownerUrl, config.demoPassword, config.dataDir);
   log('demo data loaded (accounts in README.md)');
 }
 const db = createDatabase(database.appUrl, config.dbPoolSize);
-const app = await buildApp({ config, db });
+const ctx = { config, db };
+const app = await buildApp(ctx);
 try {
   await app.listen({ host: config.host, port: config.port });
 } catch (error) {
@@ -30,7 +32,9 @@ try {
   await database.stop();
   throw error;
 }
-// The daily deadline sweep (reminders, overdue notices); to move onto the scheduled jobs.
+// Demo jobs run through the application itself (its role, its worker code), once it is up.
+if (loadDemo) await seedDemoAfterStart(ctx, database.ownerUrl);
+// The daily deadline sweep (reminders, overdue notices).
 const stopDeadlineTimer = startDeadlineTimer(db, todayInMorocco, log);
 // E-mail copies of notifications, only when an SMTP server is configured.
 const stopEmails = config.smtpUrl ? startEmailDelivery(db, { transport: smtpTransport(config.smtpUrl), from: config.smtpFrom }, log) : () => undefined;

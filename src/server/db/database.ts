@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import { loadTerritory } from '../../modules/territory/index.ts';
+import { installJobQueue } from '../../platform/jobs/queue.ts';
 import { startEmbeddedDatabase } from './embedded.ts';
 import { enableAppRole, migrate } from './migrate.ts';
 
@@ -46,5 +47,6 @@ export async function openDatabase(config: Config, log: (m: string) => void): Pr
 /** Migrations, then reference data, then the application role's login when Raaya manages it. */
 export async function prepareDatabase(ownerUrl: string, log: (m: string) => void, appPassword?: string): Promise<void> {
   await migrate(ownerUrl, [loadTerritory], log);
+  await installJobQueue(ownerUrl, log);
   if (appPassword) await enableAppRole(ownerUrl, appPassword);
 }

@@ -19,6 +19,9 @@ export interface Database {
 
 export function createDatabase(url: string, size: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: size, application_name: 'raaya' });
+  // An idle connection closed by the server (restart, shutdown) is dropped from the pool by pg;
+  // without a listener its 'error' event would bring the whole process down.
+  pool.on('error', (error) => console.error('[raaya] idle database connection lost:', error.message));
   return { pool, destroy: () => pool.end() };
 }
 

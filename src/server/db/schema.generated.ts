@@ -208,6 +208,60 @@ export interface FormsResponses {
   version_id: string;
 }
 
+export interface JobsImportMappings {
+  mapping: Json;
+  target: string;
+  updated_at: Generated<Timestamp>;
+  user_id: Generated<string>;
+}
+
+export interface JobsJobs {
+  association_id: string | null;
+  attempts: Generated<number>;
+  cancel_requested: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  delegation_id: string | null;
+  error_count: Generated<number>;
+  error_key: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  kind: string;
+  params: Generated<Json>;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  region_id: string | null;
+  result: Json | null;
+  result_name: string | null;
+  result_path: string | null;
+  result_type: string | null;
+  started_at: Timestamp | null;
+  state: Generated<string>;
+}
+
+export interface JobsRowErrors {
+  field: string;
+  job_id: string;
+  key: string;
+  params: Json | null;
+  row_number: number;
+  seq: number;
+  value: string | null;
+}
+
+export interface JobsUploads {
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string>;
+  file_name: string;
+  file_path: string;
+  file_type: string;
+  headers: Json;
+  id: Generated<string>;
+  row_count: number;
+  target: string;
+}
+
 export interface NotificationsNotifications {
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
@@ -312,6 +366,10 @@ export interface DB {
   "forms.form_versions": FormsFormVersions;
   "forms.forms": FormsForms;
   "forms.responses": FormsResponses;
+  "jobs.import_mappings": JobsImportMappings;
+  "jobs.jobs": JobsJobs;
+  "jobs.row_errors": JobsRowErrors;
+  "jobs.uploads": JobsUploads;
   "notifications.notifications": NotificationsNotifications;
   "organisation.coordinations": OrganisationCoordinations;
   "organisation.delegation_provinces": OrganisationDelegationProvinces;

@@ -4,6 +4,7 @@ import type web from './ar.json';
 import type { messages as territory } from '../../../modules/territory/web/index.ts';
 import type { messages as access } from '../../../modules/access/web/index.ts';
 import type { messages as audit } from '../../audit/web/index.ts';
+import type { messages as jobs } from '../../jobs/web/index.ts';
 import type { messages as notifications } from '../../notifications/web/index.ts';
 import type { messages as approvals } from '../../approvals/web/index.ts';
 import type { messages as planning } from '../../../modules/planning/web/index.ts';
@@ -16,6 +17,7 @@ export interface AppResources {
   territory: typeof territory.ar;
   access: typeof access.ar;
   audit: typeof audit.ar;
+  jobs: typeof jobs.ar;
   notifications: typeof notifications.ar;
   approvals: typeof approvals.ar;
   planning: typeof planning.ar;
@@ -32,6 +34,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

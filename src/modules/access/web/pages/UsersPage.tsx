@@ -2,16 +2,20 @@
 import { useState } from 'react';
 import { Badge, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconFileImport, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, ButtonLink, formatDateTime, fullNameIn, LoadMore, nameIn, PageHeader, QueryStates, ui, useCan, ListTable } from '../../../../platform/web/index.ts';
 import { Role, UserStatus, type User } from '../../contract.ts';
 import { roles } from '../../permissions.ts';
 import { useUsers } from '../queries.ts';
+import { jobsPath, jobsTid, ReportButton } from '../../../../platform/jobs/web/index.ts';
 import { path, tid } from '../constants.ts';
 
+const REPORT = 'users';
+const REPORT_TITLE = 'report.users';
+
 export function UsersPage() {
-  const { t, i18n } = useTranslation(['access', 'web']);
+  const { t, i18n } = useTranslation(['access', 'web', 'jobs']);
   const lang = i18n.language;
   const can = useCan();
   const [q, setQ] = useState('');
@@ -32,11 +36,19 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         actions={
-          canManage && (
-            <ButtonLink to={path.usersNew} leftSection={<IconUserPlus size={18} aria-hidden />} data-testid={tid.createUser}>
-              {t('users.create')}
-            </ButtonLink>
-          )
+          <>
+            <ReportButton report={REPORT} titleKey={REPORT_TITLE} />
+            {canManage && (
+              <ButtonLink to={jobsPath.importUsers} variant={ui.default} leftSection={<IconFileImport size={18} aria-hidden />} data-testid={jobsTid.importButton}>
+                {t('jobs:import.button')}
+              </ButtonLink>
+            )}
+            {canManage && (
+              <ButtonLink to={path.usersNew} leftSection={<IconUserPlus size={18} aria-hidden />} data-testid={tid.createUser}>
+                {t('users.create')}
+              </ButtonLink>
+            )}
+          </>
         }
       />
       <Group align={ui.flexEnd} mb={ui.md} wrap={ui.wrap}>

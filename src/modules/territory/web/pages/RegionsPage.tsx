@@ -2,6 +2,10 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, formatNumber, nameIn, PageHeader, QueryStates, ui } from '../../../../platform/web/index.ts';
+import { ReportButton } from '../../../../platform/jobs/web/index.ts';
+
+const REPORT = 'organisation';
+const REPORT_TITLE = 'report.organisation';
 import { useRegions } from '../queries.ts';
 import { path, tid } from '../constants.ts';
 
@@ -12,7 +16,7 @@ export function RegionsPage() {
   const items = query.data?.items ?? [];
   return (
     <>
-      <PageHeader title={t('regions.title')}>
+      <PageHeader title={t('regions.title')} actions={<ReportButton report={REPORT} titleKey={REPORT_TITLE} />}>
         <Text>{t('regions.intro')}</Text>
       </PageHeader>
       <QueryStates query={query} empty={() => items.length === 0}>
