@@ -70,7 +70,7 @@ function Shell({ me, modules }: { me: Me; modules: readonly WebModule[] }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p={ui.sm} aria-label={t('nav.main')} component={ui.nav}>
+      <AppShell.Navbar p={ui.sm} aria-label={t('nav.main')} component={ui.nav} className="raaya-navbar">
         <NavLinkLink to={path.home} label={t('nav.home')} leftSection={<IconHome size={18} aria-hidden />} active={pathname === '/app/' || pathname === '/app'} onClick={close} data-testid={tid.navHome} />
         {navigation.map(({ module, pages }) => (
           <Stack key={module.id} gap={0} mt={ui.sm} role={ui.group} aria-labelledby={`nav-${module.id}`}>

@@ -120,7 +120,7 @@ const STATUS_COLOR: Record<User['status'], string> = { active: 'green.7', disabl
 export function StatusBadge({ status }: { status: User['status'] }) {
   const { t } = useTranslation('access');
   return (
-    <Badge variant={ui.dot} color={STATUS_COLOR[status]} c={ui.dark} tt={ui.none} style={{ overflow: 'visible' }}>
+    <Badge variant={ui.dot} color={STATUS_COLOR[status]} c={ui.dark} tt={ui.none} style={{ overflow: 'visible', minWidth: 'max-content' }}>
       {t(`status.${status}`)}
     </Badge>
   );
