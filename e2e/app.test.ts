@@ -3,54 +3,20 @@
  * default and right to left, French left to right, the choice remembered per user, the territory,
  * users and audit screens, and no serious accessibility violation on any of them.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../src/server/testing/harness.ts';
-import { startBrowserServer, DEMO_PASSWORD } from './app-server.ts';
-import { seriousViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './app-server.ts';
+import { useStaffApp } from './staff-app.ts';
 
-let server: TestServer & { baseUrl: string };
-let browser: Browser;
-// The packaged Chromium runs as one process, which ends when its last context closes: keep one.
-let keeper: BrowserContext;
-
-beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchBrowser();
-  keeper = await browser.newContext();
-}, 120_000);
-
-afterAll(async () => {
-  await keeper?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  // axe-core is injected as an inline script, which the app's CSP rightly forbids.
-  const context = await browser.newContext({ bypassCSP: true });
-  return context.newPage();
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/app/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await seriousViolations(page), what).toEqual([]);
-}
+const app = useStaffApp();
+const { newPage, signIn, expectAccessible } = app;
 
 const direction = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
 describe('staff app', () => {
   it('serves the login page in Arabic, right to left, accessible; a wrong password gets a clear message', async () => {
     const page = await newPage();
-    await page.goto(`${server.baseUrl}/app/`);
+    await page.goto(`${app.server.baseUrl}/app/`);
     await page.getByTestId('login-username').waitFor();
     expect(await direction(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     await expectAccessible(page, 'login ar');
@@ -63,7 +29,7 @@ describe('staff app', () => {
 
   it('a deep link without a session goes to the sign-in page and comes back after it', async () => {
     const page = await newPage();
-    await page.goto(`${server.baseUrl}/app/territory/delegations`);
+    await page.goto(`${app.server.baseUrl}/app/territory/delegations`);
     await page.getByTestId('login-username').waitFor();
     expect(new URL(page.url()).pathname).toBe('/app/login');
     await page.getByTestId('login-username').fill('central');
@@ -99,11 +65,11 @@ describe('staff app', () => {
     await expect.poll(() => page.getByTestId('regions-table').locator('tbody tr').count()).toBe(12);
     await expect.poll(() => page.getByText('Souss-Massa').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'regions fr');
-    // A new browser (new device): the user's language comes back from the server.
+    // A new browser (new device): the user's language comes back from the app.server.
     const other = await newPage();
     await signIn(other, 'inezgane');
     await expect.poll(() => direction(other)).toEqual({ lang: 'fr', dir: 'ltr' });
-    const [row] = await server.owner<{ language: string }>(`SELECT language FROM access.users WHERE username = 'inezgane'`);
+    const [row] = await app.server.owner<{ language: string }>(`SELECT language FROM access.users WHERE username = 'inezgane'`);
     expect(row!.language).toBe('fr');
     await page.context().close();
     await other.context().close();
@@ -126,8 +92,8 @@ describe('staff app', () => {
     await page.getByTestId('user-fullNameFr').fill('Sanaa El Haddad');
     await expectAccessible(page, 'new user ar');
     await page.getByTestId('user-submit').click();
-    await expect.poll(async () => (await server.owner(`SELECT 1 FROM access.users WHERE username = 'agadir-new'`)).length, { timeout: 10_000 }).toBe(1);
-    const [created] = await server.owner<{ delegation: string; role: string }>(
+    await expect.poll(async () => (await app.server.owner(`SELECT 1 FROM access.users WHERE username = 'agadir-new'`)).length, { timeout: 10_000 }).toBe(1);
+    const [created] = await app.server.owner<{ delegation: string; role: string }>(
       `SELECT d.code AS delegation, u.role FROM access.users u JOIN organisation.delegations d ON d.id = u.delegation_id WHERE username = 'agadir-new'`);
     expect(created!.delegation).toBe('09.001');
     await page.context().close();

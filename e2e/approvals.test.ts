@@ -3,46 +3,14 @@
  * the return of one section (only it becomes editable), resubmission, validation and approval,
  * and no serious accessibility violation in Arabic or in French.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../src/server/testing/harness.ts';
-import { startBrowserServer, DEMO_PASSWORD } from './app-server.ts';
-import { seriousViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useStaffApp } from './staff-app.ts';
 
-let server: TestServer & { baseUrl: string };
-let browser: Browser;
-let keeper: BrowserContext;
-
-beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchBrowser();
-  keeper = await browser.newContext();
-}, 120_000);
-
-afterAll(async () => {
-  await keeper?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedInPage(username: string): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/app/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-  return page;
-}
-
+const app = useStaffApp();
+const { signedInPage, expectAccessible } = app;
 const badge = (page: Page) => page.getByTestId('nav-inbox-badge');
 const direction = (page: Page) => page.evaluate(() => document.documentElement.dir);
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await seriousViolations(page), what).toEqual([]);
-}
 
 async function act(page: Page, action: string, options: { comment?: string; sections?: string[] } = {}): Promise<void> {
   await page.getByTestId(`approval-action-${action}`).click();
@@ -120,7 +88,7 @@ describe('approval workflow screens', () => {
     await expect.poll(() => delegate.getByTestId('approval-state').textContent()).toBe('مصادق عليه');
     expect(await delegate.getByTestId('plan-section-save-objectives').count()).toBe(0);
     await expectAccessible(delegate, 'approved plan ar');
-    const [row] = await server.owner<{ state: string }>(`SELECT s.state FROM approvals.submissions s JOIN planning.plans p ON p.id = s.subject_id JOIN organisation.delegations d ON d.id = p.delegation_id WHERE d.code = '09.273' AND p.year = 2027`);
+    const [row] = await app.server.owner<{ state: string }>(`SELECT s.state FROM approvals.submissions s JOIN planning.plans p ON p.id = s.subject_id JOIN organisation.delegations d ON d.id = p.delegation_id WHERE d.code = '09.273' AND p.year = 2027`);
     expect(row!.state).toBe('approved');
     for (const p of [coordinator, delegate, central]) await p.context().close();
   }, 120_000);

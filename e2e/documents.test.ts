@@ -3,49 +3,17 @@
  * delegation page, an upload and its versions, the bell's unread count from the demo sweep, the
  * notifications page and the due-and-overdue page, accessible in Arabic and in French.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../src/server/testing/harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../src/platform/documents/samples.ts';
-import { startBrowserServer, DEMO_PASSWORD } from './app-server.ts';
-import { seriousViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
+import { useStaffApp } from './staff-app.ts';
 
-let server: TestServer & { baseUrl: string };
-let browser: Browser;
-let keeper: BrowserContext;
+const app = useStaffApp();
+const { newPage, signIn, expectAccessible } = app;
 let agadirId: string;
-
 beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchBrowser();
-  keeper = await browser.newContext();
-  agadirId = (await server.owner<{ id: string }>(`SELECT id FROM organisation.delegations WHERE code = '09.001'`))[0]!.id;
-}, 120_000);
-
-afterAll(async () => {
-  await keeper?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  agadirId = (await app.server.owner<{ id: string }>(`SELECT id FROM organisation.delegations WHERE code = '09.001'`))[0]!.id;
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true });
-  return context.newPage();
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/app/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const found = await seriousViolations(page);
-  expect(found, `${what}: ${JSON.stringify(found)}`).toEqual([]);
-}
 
 const direction = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
@@ -53,7 +21,7 @@ describe('documents, deadlines and notifications', () => {
   it('a delegate uploads a document on the delegation page and sees the versions of a renewed one', async () => {
     const page = await newPage();
     await signIn(page, 'agadir');
-    await page.goto(`${server.baseUrl}/app/territory/delegations/${agadirId}`);
+    await page.goto(`${app.server.baseUrl}/app/territory/delegations/${agadirId}`);
     const panel = page.getByTestId('documents-panel');
     const rows = panel.getByTestId('documents-row');
     await panel.getByTestId('documents-table').waitFor();
@@ -69,7 +37,7 @@ describe('documents, deadlines and notifications', () => {
     await panel.getByTestId('documents-submit').click();
     await panel.getByTestId('documents-saved').waitFor();
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
-    const [stored] = await server.owner<{ n: string }>(`SELECT count(*) AS n FROM documents.documents d JOIN documents.document_versions v ON v.document_id = d.id WHERE d.title = 'محضر لجنة السلامة' AND v.original_name = 'محضر.pdf'`);
+    const [stored] = await app.server.owner<{ n: string }>(`SELECT count(*) AS n FROM documents.documents d JOIN documents.document_versions v ON v.document_id = d.id WHERE d.title = 'محضر لجنة السلامة' AND v.original_name = 'محضر.pdf'`);
     expect(Number(stored!.n)).toBe(1);
 
     // The renewed safety certificate has two versions.
@@ -80,7 +48,7 @@ describe('documents, deadlines and notifications', () => {
     await expectAccessible(page, 'versions ar');
 
     // A download is the stored file, with its name.
-    const response = await page.request.get(`${server.baseUrl}${await panel.getByTestId('documents-download').first().getAttribute('href')}`);
+    const response = await page.request.get(`${app.server.baseUrl}${await panel.getByTestId('documents-download').first().getAttribute('href')}`);
     expect(response.status()).toBe(200);
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
     expect(response.headers()['content-disposition']).toContain('attachment');
@@ -90,7 +58,7 @@ describe('documents, deadlines and notifications', () => {
   it('the bell counts the unread notices of the demo sweep; the notifications page renders and links them', async () => {
     const page = await newPage();
     await signIn(page, 'agadir');
-    const [unread] = await server.owner<{ n: string }>(
+    const [unread] = await app.server.owner<{ n: string }>(
       `SELECT count(*) AS n FROM notifications.notifications n JOIN access.users u ON u.id = n.user_id WHERE u.username = 'agadir' AND n.read_at IS NULL`,
     );
     // The expiry reminder and the expired certificate (Agadir's plan for next year is approved: no plan reminder).

@@ -3,49 +3,13 @@
  * scored form with a conditional question, tries it in the live preview and publishes it; a
  * delegate fills it at phone width and reads the scores the server computed; axe in ar and fr.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../src/server/testing/harness.ts';
-import { DEMO_PASSWORD, startBrowserServer } from './app-server.ts';
-import { seriousViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useStaffApp } from './staff-app.ts';
 import { samplePdf } from '../src/platform/documents/samples.ts';
 
-let server: TestServer & { baseUrl: string };
-let browser: Browser;
-let keeper: BrowserContext;
-
-beforeAll(async () => {
-  server = await startBrowserServer();
-  browser = await launchBrowser();
-  keeper = await browser.newContext();
-}, 120_000);
-
-afterAll(async () => {
-  await keeper?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, ...(viewport && { viewport }) });
-  const page = await context.newPage();
-  // A step that cannot happen fails with its locator named, well before the test's own timeout.
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/app/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await seriousViolations(page), what).toEqual([]);
-}
+const app = useStaffApp();
+const { newPage, signIn, expectAccessible } = app;
 
 const direction = (page: Page) => page.evaluate(() => document.documentElement.dir);
 
@@ -117,15 +81,15 @@ describe('forms', () => {
     await admin.getByTestId('publish-version').click();
     await admin.getByTestId('confirm-publish').click();
     await expect.poll(() => admin.getByTestId('version-status').first().getAttribute('data-status')).toBe('published');
-    const [version] = await server.owner<{ status: string; n: string }>(
+    const [version] = await app.server.owner<{ status: string; n: string }>(
       `SELECT v.status, jsonb_array_length(v.definition->'sections'->0->'questions')::text AS n FROM forms.form_versions v JOIN forms.forms f ON f.id = v.form_id WHERE f.code = 'e2e-visit'`);
     expect(version).toEqual({ status: 'published', n: '4' });
     await admin.context().close();
 
     // A delegate of Agadir fills it at phone width, in Arabic.
-    const phone = await newPage({ width: 360, height: 740 });
+    const phone = await newPage({ viewport: { width: 360, height: 740 } });
     await signIn(phone, 'agadir');
-    await phone.goto(`${server.baseUrl}/app/forms`);
+    await phone.goto(`${app.server.baseUrl}/app/forms`);
     await phone.getByText('زيارة تتبع').click();
     await phone.getByTestId('answer-form').click();
     await phone.getByTestId('start-response').click();
@@ -151,7 +115,7 @@ describe('forms', () => {
     expect(await view.getByText('منذ أسبوع').count()).toBe(1);
     expect(await view.getByRole('link', { name: 'pv-visite.pdf' }).count()).toBe(1);
     await expectAccessible(phone, 'response view ar');
-    const [stored] = await server.owner<{ total_score: number; max_score: number; status: string }>(
+    const [stored] = await app.server.owner<{ total_score: number; max_score: number; status: string }>(
       `SELECT r.total_score, r.max_score, r.status FROM forms.responses r JOIN forms.forms f ON f.id = r.form_id WHERE f.code = 'e2e-visit'`);
     expect(stored).toEqual({ total_score: 6, max_score: 10, status: 'submitted' });
 

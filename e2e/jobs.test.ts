@@ -4,52 +4,13 @@
  * validation and commit with progress, the result), a report requested from the users page and
  * downloaded from "My jobs", and no serious accessibility violation, in Arabic and in French.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../src/server/testing/harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { staffRow, xlsx } from '../src/platform/jobs/testing/helpers.ts';
-import { startBrowserServer, DEMO_PASSWORD } from './app-server.ts';
-import { seriousViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
+import { useStaffApp } from './staff-app.ts';
 
-let server: TestServer & { baseUrl: string };
-let browser: Browser;
-let keeper: BrowserContext;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-e2e-jobs-'));
-  server = await startBrowserServer({ RAAYA_DATA_DIR: dataDir });
-  browser = await launchBrowser();
-  keeper = await browser.newContext();
-}, 120_000);
-
-afterAll(async () => {
-  await keeper?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
-  return context.newPage();
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/app/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await seriousViolations(page), what).toEqual([]);
-}
+const app = useStaffApp();
+const { newPage, signIn, expectAccessible } = app;
 
 // "Fonction" is no name the wizard knows for the role: the user maps it by hand.
 const HEADERS = ["Nom d'utilisateur", 'الاسم الكامل بالعربية', 'Nom complet', 'E-mail', 'Téléphone', 'Fonction', 'Périmètre', 'Langue'];
@@ -96,7 +57,7 @@ describe('jobs screens', () => {
     const result = page.getByTestId('import-result');
     await expect.poll(async () => (await result.count()) > 0 && (await result.innerText()), { timeout: 20_000 }).toContain('2');
     await expect.poll(() => page.getByTestId('job-progress').innerText()).toContain('2 / 2');
-    const created = await server.owner<{ username: string }>("SELECT username FROM access.users WHERE username LIKE 'e2e-%' ORDER BY username");
+    const created = await app.server.owner<{ username: string }>("SELECT username FROM access.users WHERE username LIKE 'e2e-%' ORDER BY username");
     expect(created.map((u) => u.username)).toEqual(['e2e-user-1', 'e2e-user-2']);
     await expectAccessible(page, 'import result ar');
     await page.context().close();
