@@ -29,7 +29,22 @@ export async function writeXlsx(file: string, prefix: string, rows: number): Pro
   await workbook.commit();
 }
 
-/** Resident memory of a process tree, sampled: peak of the Node server, of Chromium, of PostgreSQL. */
+/**
+ * Memory of a process tree, sampled: peak resident memory (RSS) of the Node server, and peak
+ * proportional memory (PSS: each shared page divided among the processes sharing it) of Chromium
+ * and of PostgreSQL summed over their processes, which RSS sums would count several times.
+ */
+async function pssKb(pid: number): Promise<number> {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0; // the process ended meanwhile
+  }
+}
+
+const pssSum = async (processes: { pid: number }[]): Promise<number> =>
+  (await Promise.all(processes.map((p) => pssKb(p.pid)))).reduce((sum, kb) => sum + kb, 0);
+
 export class MemorySampler {
   peaks = { server: 0, chromium: 0, postgres: 0 };
   private timer: NodeJS.Timeout | undefined;
@@ -66,8 +81,8 @@ export class MemorySampler {
     const processes = await this.tree();
     // The server is the largest node process of the tree (npm and tsx's launcher are small).
     const server = Math.max(0, ...processes.filter((p) => p.comm === 'node').map((p) => p.rssKb));
-    const chromium = processes.filter((p) => /chrom|headless/i.test(p.comm)).reduce((s, p) => s + p.rssKb, 0);
-    const postgres = processes.filter((p) => p.comm === 'postgres').reduce((s, p) => s + p.rssKb, 0);
+    const chromium = await pssSum(processes.filter((p) => /chrom|headless/i.test(p.comm)));
+    const postgres = await pssSum(processes.filter((p) => p.comm === 'postgres'));
     this.peaks.server = Math.max(this.peaks.server, server);
     this.peaks.chromium = Math.max(this.peaks.chromium, chromium);
     this.peaks.postgres = Math.max(this.peaks.postgres, postgres);

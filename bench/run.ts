@@ -174,20 +174,22 @@ try {
     '|---|---|---|',
     ...imports.flatMap(({ format, timings, memory }) => [
       `| import of ${timings.rows.toLocaleString('en')} rows (.${format}) validated and committed, end to end | ≤ 60 s | ${(timings.totalMs / 1000).toFixed(1)} s (upload and scan ${(timings.uploadMs / 1000).toFixed(1)} s, validation job ${(timings.validateMs / 1000).toFixed(1)} s, commit job ${(timings.commitMs / 1000).toFixed(1)} s) |`,
-      `| same (.${format}): peak resident memory of the Node server process | < 512 MB | ${(memory.server / 1024).toFixed(0)} MB (PostgreSQL processes together: ${(memory.postgres / 1024).toFixed(0)} MB) |`,
+      `| same (.${format}): peak resident memory of the Node server process | < 512 MB | ${(memory.server / 1024).toFixed(0)} MB (PostgreSQL processes together, PSS: ${(memory.postgres / 1024).toFixed(0)} MB) |`,
     ]),
     `| Arabic PDF of ${coldReport.pages} pages, first report of the process (Chromium launch included) | ≤ 10 s | ${(coldReport.ms / 1000).toFixed(1)} s |`,
     `| same report again (browser already running) | ≤ 10 s | ${(warmReport.ms / 1000).toFixed(1)} s (${warmReport.pages} pages, ${(warmReport.bytes / 1024).toFixed(0)} KiB) |`,
-    `| during both reports: peak resident memory of the Node server / of the Chromium processes together | < 512 MB | ${(reportMemory.server / 1024).toFixed(0)} MB / ${(reportMemory.chromium / 1024).toFixed(0)} MB |`,
+    `| during both reports: peak memory of the Node server (RSS) / of the Chromium processes together (PSS) | < 512 MB | ${(reportMemory.server / 1024).toFixed(0)} MB / ${(reportMemory.chromium / 1024).toFixed(0)} MB |`,
     '',
     ...(process.env.NODE_OPTIONS ? [`This run: \`NODE_OPTIONS=${process.env.NODE_OPTIONS} npm run bench\` (the server inherits the option).`, ''] : []),
-    'Memory is VmRSS from /proc, sampled every 100 ms over the process tree of `npm start`: the Node server is',
-    'the largest `node` process of the tree; Chromium and PostgreSQL are summed over their processes (shared pages',
-    'are counted in each, so their sums overstate).',
+    'Memory is read from /proc every 100 ms over the process tree of `npm start` (which caps the server heap at',
+    '384 MB): the Node server is the largest `node` process of the tree, as resident memory (VmRSS); Chromium and',
+    'PostgreSQL are summed over their processes as proportional memory (Pss of smaps_rollup: a page shared by n',
+    'processes counts 1/n in each), since a sum of their RSS would count shared pages several times.',
     '',
   ];
   await writeFile(path.join(ROOT, 'docs/benchmarks.md'), lines.join('\n'));
   console.log(lines.join('\n'));
 } finally {
-  await rm(dataDir, { recursive: true, force: true });
+  // PostgreSQL may still be flushing its last files when the server has exited: retry briefly.
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
 }
