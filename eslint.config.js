@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import i18next from 'eslint-plugin-i18next';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.raaya*/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.raaya*/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

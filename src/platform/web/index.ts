@@ -10,3 +10,4 @@ export { AnchorLink, ButtonLink, DirIcon, NavLinkLink } from './components/links
 export { PageHeader, useParam } from './components/page.tsx';
 export { ui } from './ui.ts';
 export type { Catalog, IconProps, WebModule, WebPage } from './module.ts';
+export { lazyPage } from './module.ts';

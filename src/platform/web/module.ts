@@ -3,7 +3,7 @@
  * web/index.ts; the shell turns its pages into routes under /app/ and its navigation entries into
  * the side menu, showing only what the signed-in user's permissions allow.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Permission } from '../../modules/access/permissions.ts';
 import type { AppNamespace, AppKey } from './i18n/types.ts';
 
@@ -52,4 +52,13 @@ export interface WebModule {
 export function visibleNav(module: WebModule, granted: readonly Permission[]): WebPage[] {
   if (!granted.includes(module.permission)) return [];
   return module.routes.filter((p) => p.nav && (p.permission === null || granted.includes(p.permission)));
+}
+
+/**
+ * A page loaded on first visit: each screen's code is its own chunk, so the shell a phone
+ * downloads at sign-in stays small. `load` is `() => import('./pages/X.tsx')`.
+ */
+export function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): ComponentType {
+  const Page: ComponentType = lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+  return Page;
 }

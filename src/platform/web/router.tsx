@@ -1,6 +1,8 @@
 /** Code-based routes: /app/login, and the signed-in shell with every module's pages. */
+import { Suspense } from 'react';
 import { createRootRoute, createRoute, createRouter, Outlet, type AnyRoute } from '@tanstack/react-router';
 import type { WebModule, WebPage } from './module.ts';
+import { LoadingState } from './components/states.tsx';
 import { useCan } from './session.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/HomePage.tsx';
@@ -11,7 +13,12 @@ function Guarded({ page }: { page: WebPage }) {
   const can = useCan();
   if (!can(page.permission)) return <ForbiddenPage />;
   const Page = page.component;
-  return <Page />;
+  // Pages are loaded on first visit (lazyPage): the shell stays while a page's code arrives.
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <Page />
+    </Suspense>
+  );
 }
 
 export function buildRouter(modules: readonly WebModule[]) {

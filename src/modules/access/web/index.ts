@@ -1,12 +1,13 @@
 /** The access module's screens: user administration and the user's own password. */
 import { IconKey, IconUsers } from '@tabler/icons-react';
-import type { WebModule } from '../../../platform/web/index.ts';
+import { lazyPage, type WebModule } from '../../../platform/web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
-import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
-import { UserCreatePage } from './pages/UserCreatePage.tsx';
-import { UserEditPage } from './pages/UserEditPage.tsx';
-import { UsersPage } from './pages/UsersPage.tsx';
+
+const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const UserCreatePage = lazyPage(() => import('./pages/UserCreatePage.tsx'), 'UserCreatePage');
+const UserEditPage = lazyPage(() => import('./pages/UserEditPage.tsx'), 'UserEditPage');
+const UsersPage = lazyPage(() => import('./pages/UsersPage.tsx'), 'UsersPage');
 
 export const messages = { ar, fr };
 

@@ -1,13 +1,14 @@
 /** The planning module's screens: the annual action plans of the delegations and their editor. */
 import { IconCalendarStats, IconTargetArrow } from '@tabler/icons-react';
-import type { WebModule } from '../../../platform/web/index.ts';
+import { lazyPage, type WebModule } from '../../../platform/web/index.ts';
 import { defineApprovalTypeLabel } from '../../../platform/approvals/web/index.ts';
 import { delegationActionPlan } from '../approval.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
-import { PlanPage } from './pages/PlanPage.tsx';
-import { PlansPage } from './pages/PlansPage.tsx';
 import { tid } from './constants.ts';
+
+const PlanPage = lazyPage(() => import('./pages/PlanPage.tsx'), 'PlanPage');
+const PlansPage = lazyPage(() => import('./pages/PlansPage.tsx'), 'PlansPage');
 
 export const messages = { ar, fr };
 

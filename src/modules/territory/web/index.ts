@@ -1,12 +1,13 @@
 /** The territory module's screens: regions, their provinces and the provincial delegations. */
 import { IconBuildingCommunity, IconMap2, IconMapPin } from '@tabler/icons-react';
-import type { WebModule } from '../../../platform/web/index.ts';
+import { lazyPage, type WebModule } from '../../../platform/web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
-import { DelegationPage } from './pages/DelegationPage.tsx';
-import { DelegationsPage } from './pages/DelegationsPage.tsx';
-import { RegionPage } from './pages/RegionPage.tsx';
-import { RegionsPage } from './pages/RegionsPage.tsx';
+
+const DelegationPage = lazyPage(() => import('./pages/DelegationPage.tsx'), 'DelegationPage');
+const DelegationsPage = lazyPage(() => import('./pages/DelegationsPage.tsx'), 'DelegationsPage');
+const RegionPage = lazyPage(() => import('./pages/RegionPage.tsx'), 'RegionPage');
+const RegionsPage = lazyPage(() => import('./pages/RegionsPage.tsx'), 'RegionsPage');
 
 export const messages = { ar, fr };
 

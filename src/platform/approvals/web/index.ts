@@ -1,11 +1,12 @@
 /** The approval workflow's screens: the "waiting for me" inbox (with its count in the navigation) and the panel subjects embed. */
 import { IconChecklist, IconInbox } from '@tabler/icons-react';
-import type { WebModule } from '../../web/index.ts';
+import { lazyPage, type WebModule } from '../../web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
-import { InboxPage } from './pages/InboxPage.tsx';
 import { useInboxCount } from './queries.ts';
 import { tid } from './constants.ts';
+
+const InboxPage = lazyPage(() => import('./pages/InboxPage.tsx'), 'InboxPage');
 
 export const messages = { ar, fr };
 export { SubmissionPanel } from './components/SubmissionPanel.tsx';

@@ -1,9 +1,10 @@
 /** The audit log viewer. */
 import { IconHistory, IconShieldCheck } from '@tabler/icons-react';
-import type { WebModule } from '../../web/index.ts';
+import { lazyPage, type WebModule } from '../../web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
-import { AuditPage } from './pages/AuditPage.tsx';
+
+const AuditPage = lazyPage(() => import('./pages/AuditPage.tsx'), 'AuditPage');
 
 export const messages = { ar, fr };
 

@@ -1,9 +1,10 @@
 /** The "due and overdue" page. */
 import { IconCalendarDue, IconClockExclamation } from '@tabler/icons-react';
-import type { WebModule } from '../../web/module.ts';
+import { lazyPage, type WebModule } from '../../web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
-import { DeadlinesPage } from './pages/DeadlinesPage.tsx';
+
+const DeadlinesPage = lazyPage(() => import('./pages/DeadlinesPage.tsx'), 'DeadlinesPage');
 
 export const messages = { ar, fr };
 

@@ -1,14 +1,15 @@
 /** The forms screens: list, designer with preview, filling (phone width), answered forms with scores. */
 import { IconChecklist, IconClipboardList, IconForms } from '@tabler/icons-react';
-import type { WebModule } from '../../web/index.ts';
+import { lazyPage, type WebModule } from '../../web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
-import { FormCreatePage } from './pages/FormCreatePage.tsx';
-import { FormsPage } from './pages/FormsPage.tsx';
-import { ResponsePage } from './pages/ResponsePage.tsx';
-import { ResponsesPage } from './pages/ResponsesPage.tsx';
-import { StartResponsePage } from './pages/StartResponsePage.tsx';
-import { VersionPage } from './pages/VersionPage.tsx';
+
+const FormCreatePage = lazyPage(() => import('./pages/FormCreatePage.tsx'), 'FormCreatePage');
+const FormsPage = lazyPage(() => import('./pages/FormsPage.tsx'), 'FormsPage');
+const ResponsePage = lazyPage(() => import('./pages/ResponsePage.tsx'), 'ResponsePage');
+const ResponsesPage = lazyPage(() => import('./pages/ResponsesPage.tsx'), 'ResponsesPage');
+const StartResponsePage = lazyPage(() => import('./pages/StartResponsePage.tsx'), 'StartResponsePage');
+const VersionPage = lazyPage(() => import('./pages/VersionPage.tsx'), 'VersionPage');
 
 export const messages = { ar, fr };
 

@@ -1,11 +1,12 @@
 /** The jobs screens: "My jobs", a job's page (result or errors), the import wizard; the report button for other pages. */
 import { IconListCheck } from '@tabler/icons-react';
-import type { WebModule } from '../../web/index.ts';
+import { lazyPage, type WebModule } from '../../web/index.ts';
 import ar from './i18n/ar.json';
 import fr from './i18n/fr.json';
-import { ImportUsersPage } from './pages/ImportUsersPage.tsx';
-import { JobPage } from './pages/JobPage.tsx';
-import { JobsPage } from './pages/JobsPage.tsx';
+
+const ImportUsersPage = lazyPage(() => import('./pages/ImportUsersPage.tsx'), 'ImportUsersPage');
+const JobPage = lazyPage(() => import('./pages/JobPage.tsx'), 'JobPage');
+const JobsPage = lazyPage(() => import('./pages/JobsPage.tsx'), 'JobsPage');
 
 export { ReportButton } from './components/ReportButton.tsx';
 export { path as jobsPath, tid as jobsTid } from './constants.ts';

@@ -1,9 +1,10 @@
 /** The notifications screens: the page of my notifications (the bell lives in the shell's header). */
 import { IconBell } from '@tabler/icons-react';
-import type { WebModule } from '../../web/module.ts';
+import { lazyPage, type WebModule } from '../../web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
-import { NotificationsPage } from './pages/NotificationsPage.tsx';
+
+const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage.tsx'), 'NotificationsPage');
 
 export const messages = { ar, fr };
 export { NotificationBell } from './Bell.tsx';
