@@ -47,6 +47,14 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   if (asRoot) await chmod(dataDir, 0o755);
   const secrets = await loadSecrets(dataDir);
   const clusterDir = path.join(dataDir, 'pg');
+  // PostgreSQL's last words, to explain a failed start (the package rejects without a reason).
+  const recentLog: string[] = [];
+  const remember = (message: unknown) => {
+    for (const line of String(message).split('\n')) {
+      if (/FATAL|ERROR|could not|HINT/.test(line)) recentLog.push(line.replace(/^.*?\b(FATAL|ERROR|LOG|HINT|WARNING):\s*/, '$1: ').trim());
+    }
+    recentLog.splice(0, Math.max(0, recentLog.length - 4));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: 'raaya_owner',
@@ -56,14 +64,25 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
     createPostgresUser: asRoot,
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
-    onLog: () => undefined,
-    onError: (message: unknown) => log(String(message)),
+    onLog: remember,
+    onError: (message: unknown) => {
+      remember(message);
+      log(String(message));
+    },
   });
   // initialise() refuses a non-empty folder, so an existing cluster is simply started.
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : recentLog.join('; ');
+    throw new Error(
+      `the embedded PostgreSQL did not start on port ${port} (${cause || 'no reason given'}). ` +
+        'Another Raaya or PostgreSQL may be using that port: set RAAYA_EMBEDDED_PG_PORT, or stop it.',
+    );
+  }
   const ownerUrl = `postgres://raaya_owner:${encodeURIComponent(secrets.ownerPassword)}@127.0.0.1:${port}/postgres`;
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
