@@ -81,6 +81,7 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
     throw new Error(
       `the embedded PostgreSQL did not start on port ${port} (${cause || 'no reason given'}). ` +
         'Another Raaya or PostgreSQL may be using that port: set RAAYA_EMBEDDED_PG_PORT, or stop it.',
+      { cause: error },
     );
   }
   const ownerUrl = `postgres://raaya_owner:${encodeURIComponent(secrets.ownerPassword)}@127.0.0.1:${port}/postgres`;
