@@ -148,33 +148,25 @@ function ObjectivesSection({ plan }: { plan: Plan }) {
   }
   return (
     <SectionCard plan={plan} section={sec.objectives}>
-      <form noValidate onSubmit={form.handleSubmit((body) => { setSaved(false); mutation.mutate(body, { onSuccess: () => setSaved(true) }); })}>
-        <Stack gap={ui.sm}>
-          <Saved show={saved} />
-          <ProblemAlert error={mutation.error} />
-          {lines.fields.map((field, i) => (
-            <Paper key={field.id} withBorder p={ui.sm}>
-              <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                <TextInput label={t('objectives.title')} required error={fieldMessage(errors?.[i]?.title?.message)} {...form.register(`items.${i}.title`)} data-testid={tid.field(sec.objectives, i, fld.title)} />
-                <TextInput label={t('objectives.indicator')} required error={fieldMessage(errors?.[i]?.indicator?.message)} {...form.register(`items.${i}.indicator`)} data-testid={tid.field(sec.objectives, i, fld.indicator)} />
-                <TextInput label={t('objectives.baseline')} required inputMode={look.decimal} error={fieldMessage(errors?.[i]?.baseline?.message)} {...form.register(`items.${i}.baseline`)} data-testid={tid.field(sec.objectives, i, fld.baseline)} />
-                <TextInput label={t('objectives.target')} required inputMode={look.decimal} error={fieldMessage(errors?.[i]?.target?.message)} {...form.register(`items.${i}.target`)} data-testid={tid.field(sec.objectives, i, fld.target)} />
-              </SimpleGrid>
-              <Button mt={ui.xs} size={ui.xs} variant={ui.subtle} color={ui.red} leftSection={<IconTrash size={14} aria-hidden />} onClick={() => lines.remove(i)} data-testid={tid.removeLine(sec.objectives, i)}>
-                {t('plan.removeLine')}
-              </Button>
-            </Paper>
-          ))}
-          <Group>
-            <Button variant={ui.default} leftSection={<IconPlus size={16} aria-hidden />} onClick={() => lines.append({ title: '', indicator: '', baseline: '', target: '' })} data-testid={tid.addLine(sec.objectives)}>
-              {t('objectives.add')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid={tid.sectionSave(sec.objectives)}>
-              {t('plan.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <LinesForm
+        section={sec.objectives}
+        columns={4}
+        lineKeys={lines.fields.map((f) => f.id)}
+        addLabel={t('objectives.add')}
+        onAdd={() => lines.append({ title: '', indicator: '', baseline: '', target: '' })}
+        onRemove={lines.remove}
+        saved={saved}
+        mutation={mutation}
+        onSubmit={form.handleSubmit((body) => { setSaved(false); mutation.mutate(body, { onSuccess: () => setSaved(true) }); })}
+        renderLine={(i) => (
+          <>
+          <TextInput label={t('objectives.title')} required error={fieldMessage(errors?.[i]?.title?.message)} {...form.register(`items.${i}.title`)} data-testid={tid.field(sec.objectives, i, fld.title)} />
+          <TextInput label={t('objectives.indicator')} required error={fieldMessage(errors?.[i]?.indicator?.message)} {...form.register(`items.${i}.indicator`)} data-testid={tid.field(sec.objectives, i, fld.indicator)} />
+          <TextInput label={t('objectives.baseline')} required inputMode={look.decimal} error={fieldMessage(errors?.[i]?.baseline?.message)} {...form.register(`items.${i}.baseline`)} data-testid={tid.field(sec.objectives, i, fld.baseline)} />
+          <TextInput label={t('objectives.target')} required inputMode={look.decimal} error={fieldMessage(errors?.[i]?.target?.message)} {...form.register(`items.${i}.target`)} data-testid={tid.field(sec.objectives, i, fld.target)} />
+          </>
+        )}
+      />
     </SectionCard>
   );
 }
@@ -200,39 +192,72 @@ function ActivitiesSection({ plan }: { plan: Plan }) {
   }
   return (
     <SectionCard plan={plan} section={sec.activities}>
-      <form noValidate onSubmit={form.handleSubmit((body) => { setSaved(false); mutation.mutate(body, { onSuccess: () => setSaved(true) }); })}>
-        <Stack gap={ui.sm}>
-          <Saved show={saved} />
-          <ProblemAlert error={mutation.error} />
-          {lines.fields.map((field, i) => (
-            <Paper key={field.id} withBorder p={ui.sm}>
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label={t('activities.title')} required error={fieldMessage(errors?.[i]?.title?.message)} {...form.register(`items.${i}.title`)} data-testid={tid.field(sec.activities, i, fld.title)} />
-                <Controller
-                  control={form.control}
-                  name={`items.${i}.quarter`}
-                  render={({ field: f }) => (
-                    <NumberInput label={t('activities.quarter')} required min={1} max={4} allowDecimal={false} value={f.value} onChange={(v) => f.onChange(typeof v === 'number' ? v : Number(v))} onBlur={f.onBlur} error={fieldMessage(errors?.[i]?.quarter?.message)} data-testid={tid.field(sec.activities, i, fld.quarter)} />
-                  )}
-                />
-                <TextInput label={t('activities.budget')} required inputMode={look.decimal} error={fieldMessage(errors?.[i]?.budgetMad?.message)} {...form.register(`items.${i}.budgetMad`)} data-testid={tid.field(sec.activities, i, fld.budgetMad)} />
-              </SimpleGrid>
-              <Button mt={ui.xs} size={ui.xs} variant={ui.subtle} color={ui.red} leftSection={<IconTrash size={14} aria-hidden />} onClick={() => lines.remove(i)} data-testid={tid.removeLine(sec.activities, i)}>
-                {t('plan.removeLine')}
-              </Button>
-            </Paper>
-          ))}
-          <Group>
-            <Button variant={ui.default} leftSection={<IconPlus size={16} aria-hidden />} onClick={() => lines.append({ title: '', quarter: 1, budgetMad: '' })} data-testid={tid.addLine(sec.activities)}>
-              {t('activities.add')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid={tid.sectionSave(sec.activities)}>
-              {t('plan.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <LinesForm
+        section={sec.activities}
+        columns={3}
+        lineKeys={lines.fields.map((f) => f.id)}
+        addLabel={t('activities.add')}
+        onAdd={() => lines.append({ title: '', quarter: 1, budgetMad: '' })}
+        onRemove={lines.remove}
+        saved={saved}
+        mutation={mutation}
+        onSubmit={form.handleSubmit((body) => { setSaved(false); mutation.mutate(body, { onSuccess: () => setSaved(true) }); })}
+        renderLine={(i) => (
+          <>
+          <TextInput label={t('activities.title')} required error={fieldMessage(errors?.[i]?.title?.message)} {...form.register(`items.${i}.title`)} data-testid={tid.field(sec.activities, i, fld.title)} />
+          <Controller
+            control={form.control}
+            name={`items.${i}.quarter`}
+            render={({ field: f }) => (
+              <NumberInput label={t('activities.quarter')} required min={1} max={4} allowDecimal={false} value={f.value} onChange={(v) => f.onChange(typeof v === 'number' ? v : Number(v))} onBlur={f.onBlur} error={fieldMessage(errors?.[i]?.quarter?.message)} data-testid={tid.field(sec.activities, i, fld.quarter)} />
+            )}
+          />
+          <TextInput label={t('activities.budget')} required inputMode={look.decimal} error={fieldMessage(errors?.[i]?.budgetMad?.message)} {...form.register(`items.${i}.budgetMad`)} data-testid={tid.field(sec.activities, i, fld.budgetMad)} />
+          </>
+        )}
+      />
     </SectionCard>
+  );
+}
+
+/** The editor of a section made of lines (objectives, activities): each line, add, remove, save. */
+function LinesForm(props: {
+  section: PlanSection;
+  columns: number;
+  lineKeys: string[];
+  renderLine: (index: number) => ReactNode;
+  addLabel: string;
+  onAdd: () => void;
+  onRemove: (index: number) => void;
+  onSubmit: () => void;
+  saved: boolean;
+  mutation: { error: unknown; isPending: boolean };
+}) {
+  const { t } = useTranslation('planning');
+  const { section } = props;
+  return (
+    <form noValidate onSubmit={props.onSubmit}>
+      <Stack gap={ui.sm}>
+        <Saved show={props.saved} />
+        <ProblemAlert error={props.mutation.error} />
+        {props.lineKeys.map((key, i) => (
+          <Paper key={key} withBorder p={ui.sm}>
+            <SimpleGrid cols={{ base: 1, sm: props.columns }}>{props.renderLine(i)}</SimpleGrid>
+            <Button mt={ui.xs} size={ui.xs} variant={ui.subtle} color={ui.red} leftSection={<IconTrash size={14} aria-hidden />} onClick={() => props.onRemove(i)} data-testid={tid.removeLine(section, i)}>
+              {t('plan.removeLine')}
+            </Button>
+          </Paper>
+        ))}
+        <Group>
+          <Button variant={ui.default} leftSection={<IconPlus size={16} aria-hidden />} onClick={props.onAdd} data-testid={tid.addLine(section)}>
+            {props.addLabel}
+          </Button>
+          <Button type="submit" loading={props.mutation.isPending} data-testid={tid.sectionSave(section)}>
+            {t('plan.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
