@@ -31,6 +31,8 @@ function issueKey(issue: ValidationIssue): { key: string; params?: Record<string
       return { key: `validation.too_big_${origin}`, params: { maximum: issue.maximum } };
     case 'invalid_format':
       if (issue.format === 'regex' && issue.message && /^[a-z_]+$/.test(issue.message)) return { key: `validation.${issue.message}` };
+      // A module's own message: 'registry.validation.rib_format' (server catalog key).
+      if (issue.message && /^[a-z_]+(\.[a-z_]+)+$/.test(issue.message)) return { key: issue.message };
       if (issue.format === 'email') return { key: 'validation.invalid_email' };
       if (issue.format === 'uuid') return { key: 'validation.invalid_uuid' };
       if (issue.format === 'date' || issue.format === 'datetime') return { key: 'validation.invalid_date' };
@@ -69,8 +71,28 @@ interface PgError {
 const isPgError = (e: unknown): e is PgError & Error =>
   e instanceof Error && typeof (e as PgError).code === 'string' && /^[0-9A-Z]{5}$/.test((e as PgError).code!);
 
+/**
+ * What a named database constraint means to the user: the field it concerns and the catalog key of
+ * its message. Modules register theirs, so a rule enforced only in the database (a paid service
+ * in a category that may not charge, a duplicate name in a commune) still answers a clear 400/409.
+ */
+export interface ConstraintMessage {
+  path: string;
+  key: string;
+  status?: 400 | 409;
+}
+const constraintMessages = new Map<string, ConstraintMessage>();
+export function registerConstraintMessages(messages: Record<string, ConstraintMessage>): void {
+  for (const [constraint, message] of Object.entries(messages)) constraintMessages.set(constraint, message);
+}
+
 /** Constraint violations that slip past the schemas still answer 4xx, never 500. */
 function fromDatabase(error: PgError & Error): AppError | undefined {
+  const known = error.constraint ? constraintMessages.get(error.constraint) : undefined;
+  if (known && /^23/.test(error.code ?? '')) {
+    const status = known.status ?? (error.code === '23505' ? 409 : 400);
+    return new AppError(status, status === 409 ? 'errors.conflict' : 'errors.validation', [{ path: known.path, key: known.key }]);
+  }
   switch (error.code) {
     case '23505':
       return new AppError(409, 'errors.conflict', error.constraint ? [{ path: constraintField(error.constraint), key: 'validation.invalid_value' }] : []);

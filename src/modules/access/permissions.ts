@@ -39,6 +39,16 @@ export const permissions = [
   'forms.read',
   'forms.answer',
   'forms.design',
+  // Registry (issue 5): associations, institutions, licensing. Everyone in scope reads; writing
+  // edits what lies in scope (an association officer its association and its institutions);
+  // creating and importing are the delegations' work; licensing steps are recorded by the
+  // administration, changes are declared by the founder or the director.
+  'registry.read',
+  'registry.write',
+  'registry.create',
+  'registry.import',
+  'licensing.record',
+  'licensing.declare',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,6 +80,19 @@ const formsGrants: Record<Role, Permission[]> = {
   association_officer: ['forms.read'],
 };
 for (const role of roles) (rolePermissions[role] as Permission[]).push(...formsGrants[role]);
+
+const registryGrants: Record<Role, Permission[]> = {
+  system_admin: ['registry.read', 'registry.write', 'registry.create', 'registry.import', 'licensing.record', 'licensing.declare'],
+  central_analyst: ['registry.read'],
+  regional_coordinator: ['registry.read', 'registry.write', 'registry.create', 'registry.import', 'licensing.record', 'licensing.declare'],
+  provincial_delegate: ['registry.read', 'registry.write', 'registry.create', 'registry.import', 'licensing.record', 'licensing.declare'],
+  inspector: ['registry.read'],
+  social_worker: ['registry.read'],
+  institution_director: ['registry.read', 'registry.write', 'licensing.declare'],
+  institution_accountant: ['registry.read'],
+  association_officer: ['registry.read', 'registry.write', 'licensing.declare'],
+};
+for (const role of roles) (rolePermissions[role] as Permission[]).push(...registryGrants[role]);
 
 /** The scope levels at which each role makes sense (a social worker is never national). */
 export const roleScopeLevels: Record<Role, readonly ScopeLevel[]> = {

@@ -9,6 +9,7 @@ import { planningWeb } from '../../modules/planning/web/index.ts';
 import { documentsWeb } from '../documents/web/index.ts';
 import { deadlinesWeb } from '../deadlines/web/index.ts';
 import { formsWeb } from '../forms/web/index.ts';
+import { registryWeb } from '../../modules/registry/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb, formsWeb, jobsWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, registryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb, formsWeb, jobsWeb];

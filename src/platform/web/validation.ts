@@ -52,6 +52,10 @@ type ValidationKey = 'required' | 'too_small_string' | 'too_big_string' | 'too_s
 export function fieldMessage(message: string | undefined): string | undefined {
   if (!message) return undefined;
   if (CUSTOM.has(message)) return i18next.t(`validation.${message as ValidationKey}`);
+  // A module's own message, written as its server key 'registry.validation.rib_key': the same
+  // words live in the module's web catalog under 'registry:validation.rib_key'.
+  const own = /^([a-z]+)\.([a-z_]+(?:\.[a-z_]+)+)$/.exec(message);
+  if (own && i18next.exists(`${own[1]}:${own[2]}`)) return i18next.t(`${own[1]}:${own[2]}` as never);
   const m = /^@([a-z_]+)\|(.*)$/s.exec(message);
   if (!m) return message;
   let values: Record<string, unknown>;

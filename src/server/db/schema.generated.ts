@@ -334,6 +334,136 @@ export interface PlanningPlans {
   year: number;
 }
 
+export interface RegistryAssociations {
+  address: string | null;
+  bank_name: string | null;
+  board_renewal_date: Timestamp | null;
+  commune_id: string;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  email: string | null;
+  id: Generated<string>;
+  legal_form: string;
+  name_ar: string;
+  name_fr: string;
+  phone: string | null;
+  province_id: string;
+  public_utility: Generated<boolean>;
+  receipt_date: Timestamp | null;
+  receipt_number: string | null;
+  region_id: string;
+  rib: string | null;
+  search_key: Generated<string | null>;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RegistryBoardMembers {
+  association_id: string;
+  cnie: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  full_name_ar: string | null;
+  full_name_fr: string | null;
+  id: Generated<string>;
+  mandate_end: Timestamp;
+  mandate_start: Timestamp;
+  phone: string | null;
+  region_id: string | null;
+  role: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RegistryCommitteeMembers {
+  association_id: string | null;
+  delegation_id: string | null;
+  full_name: string;
+  id: Generated<string>;
+  institution_id: string;
+  region_id: string | null;
+  seat: string;
+  since: Timestamp;
+  until: Timestamp | null;
+}
+
+export interface RegistryInstitutions {
+  address_ar: string | null;
+  address_fr: string | null;
+  area: string;
+  association_id: string;
+  capacity_female: Generated<number>;
+  capacity_male: Generated<number>;
+  capacity_total: Generated<number | null>;
+  centre_type: string | null;
+  commune_id: string;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  director_appointed_on: Timestamp | null;
+  director_endorsed_on: Timestamp | null;
+  director_name_ar: string | null;
+  director_name_fr: string | null;
+  email: string | null;
+  fee_mode: Generated<string>;
+  id: Generated<string>;
+  latitude: Numeric | null;
+  legal_category: string | null;
+  licence_date: Timestamp | null;
+  licence_number: string | null;
+  longitude: Numeric | null;
+  mode: string;
+  name_ar: string;
+  name_fr: string;
+  name_key_ar: Generated<string | null>;
+  name_key_fr: Generated<string | null>;
+  opened_on: Timestamp | null;
+  phone: string | null;
+  province_id: string;
+  region_id: string;
+  search_key: Generated<string | null>;
+  sex_served: string;
+  status: Generated<string>;
+  target_groups: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RegistryInstitutionServices {
+  association_id: string | null;
+  delegation_id: string | null;
+  extent: string;
+  institution_id: string;
+  permanence: string;
+  region_id: string | null;
+  service: string;
+}
+
+export interface RegistryRooms {
+  area_m2: Numeric | null;
+  association_id: string | null;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  kind: string;
+  name: string;
+  places: number;
+  region_id: string | null;
+  sex: string;
+}
+
+export interface TerritoryCommunes {
+  code: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  name_ar: string;
+  name_fr: string;
+  name_key_ar: Generated<string | null>;
+  name_key_fr: Generated<string | null>;
+  province_id: string;
+  region_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface TerritoryProvinces {
   code: string;
   id: Generated<string>;
@@ -377,6 +507,13 @@ export interface DB {
   "planning.activities": PlanningActivities;
   "planning.objectives": PlanningObjectives;
   "planning.plans": PlanningPlans;
+  "registry.associations": RegistryAssociations;
+  "registry.board_members": RegistryBoardMembers;
+  "registry.committee_members": RegistryCommitteeMembers;
+  "registry.institution_services": RegistryInstitutionServices;
+  "registry.institutions": RegistryInstitutions;
+  "registry.rooms": RegistryRooms;
+  "territory.communes": TerritoryCommunes;
   "territory.provinces": TerritoryProvinces;
   "territory.regions": TerritoryRegions;
 }

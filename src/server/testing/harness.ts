@@ -65,8 +65,8 @@ let passwordHash: Promise<string> | undefined;
 
 export interface UserSpec {
   role: Role;
-  /** 'nation', a region code ('09') or a delegation code ('09.001'). */
-  scope?: string;
+  /** 'nation', a region code ('09'), a delegation code ('09.001'), or an association or institution (registry ids). */
+  scope?: string | { association: string } | { institution: string };
   username?: string;
   language?: 'ar' | 'fr';
 }
@@ -76,6 +76,16 @@ export async function createUser(server: TestServer, spec: UserSpec): Promise<{ 
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = spec.username ?? `u${randomUUID().slice(0, 12)}`;
   const scope = spec.scope ?? 'nation';
+  if (typeof scope === 'object') {
+    const level = 'association' in scope ? 'association' : 'institution';
+    const [row] = await server.owner<{ id: string }>(
+      `INSERT INTO access.users (username, password_hash, full_name_ar, full_name_fr, language, role, scope_level, association_id, institution_id)
+       VALUES ($1, $2, 'مستخدم تجريبي', 'Utilisateur de test', $3, $4, $5, $6, $7) RETURNING id`,
+      [username, await passwordHash, spec.language ?? 'ar', spec.role, level,
+        'association' in scope ? scope.association : null, 'institution' in scope ? scope.institution : null],
+    );
+    return { id: row!.id, username };
+  }
   const level = scope === 'nation' ? 'nation' : scope.includes('.') ? 'delegation' : 'region';
   const [row] = await server.owner<{ id: string }>(
     `INSERT INTO access.users (username, password_hash, full_name_ar, full_name_fr, language, role, scope_level, region_id, delegation_id)

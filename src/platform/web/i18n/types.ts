@@ -11,6 +11,7 @@ import type { messages as planning } from '../../../modules/planning/web/index.t
 import type { messages as documents } from '../../documents/web/index.ts';
 import type { messages as deadlines } from '../../deadlines/web/index.ts';
 import type { messages as forms } from '../../forms/web/index.ts';
+import type { messages as registry } from '../../../modules/registry/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -24,6 +25,7 @@ export interface AppResources {
   documents: typeof documents.ar;
   deadlines: typeof deadlines.ar;
   forms: typeof forms.ar;
+  registry: typeof registry.ar;
 }
 
 declare module 'i18next' {
@@ -34,6 +36,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs', 'registry'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

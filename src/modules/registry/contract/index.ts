@@ -1,0 +1,3 @@
+/** The registry's API contract: schemas shared by the routes and the web forms. */
+export * from './enums.ts';
+export * from './values.ts';

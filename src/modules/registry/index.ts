@@ -1,0 +1,2 @@
+/** The registry module's public face: associations (founders), institutions and their licensing. */
+export { registryModule } from './module.ts';

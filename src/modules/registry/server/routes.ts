@@ -1,0 +1,8 @@
+/** The registry's API: one registrar per part (associations, institutions, licensing, import, map). */
+import type { Api } from '../../../server/module.ts';
+import type { ServerContext } from '../../../server/context.ts';
+
+export function registryRoutes(api: Api, ctx: ServerContext): void {
+  void api;
+  void ctx;
+}
