@@ -40,3 +40,22 @@ BEGIN
 END $$;
 CREATE TRIGGER committee_members_seat_limit BEFORE INSERT OR UPDATE OF seat, until, institution_id ON registry.committee_members
   FOR EACH ROW EXECUTE FUNCTION registry.committee_seat_limit();
+
+-- Name search in Arabic through the trigram index. The database runs under the C locale, where
+-- pg_trgm sees only ASCII letters and digits as word characters: Arabic names give no trigram at
+-- all, so a LIKE on the folded Arabic key cannot use an index. trigram_key() spells each Arabic
+-- letter as two ASCII letters ('q' or 'z' and a letter; Arabic-Indic digits as digits), so the
+-- folded names of both scripts index as trigrams. The spelling may collide with Latin text, which
+-- is why the list always re-checks the exact folded key (search_key) as well.
+CREATE FUNCTION registry.trigram_key(value text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT coalesce(string_agg(CASE
+      WHEN c BETWEEN 'ء' AND 'ي' THEN
+        CASE WHEN ascii(c) < 1595 THEN 'q' || chr(97 + ascii(c) - 1569) ELSE 'z' || chr(97 + ascii(c) - 1595) END
+      WHEN c BETWEEN '٠' AND '٩' THEN chr(48 + ascii(c) - 1632)
+      ELSE c END, '' ORDER BY n), '')
+  FROM unnest(string_to_array(value, NULL)) WITH ORDINALITY AS t(c, n)
+$$;
+ALTER TABLE registry.institutions
+  ADD COLUMN search_trgm text GENERATED ALWAYS AS (registry.trigram_key(app.fold_name(name_ar || ' ' || name_fr))) STORED;
+CREATE INDEX institutions_search_trgm_ascii_idx ON registry.institutions USING gin (search_trgm gin_trgm_ops);

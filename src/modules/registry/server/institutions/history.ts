@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../../server/context.ts';
 import type { InstitutionHistoryEntry } from '../../contract/institutions.ts';
 
-const BOOKKEEPING = new Set(['updated_at', 'created_at', 'search_key', 'name_key_ar', 'name_key_fr', 'capacity_total', 'region_id', 'delegation_id', 'association_id', 'province_id', 'id', 'institution_id']);
+const BOOKKEEPING = new Set(['updated_at', 'created_at', 'search_key', 'search_trgm', 'name_key_ar', 'name_key_fr', 'capacity_total', 'region_id', 'delegation_id', 'association_id', 'province_id', 'id', 'institution_id']);
 
 function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);

@@ -78,6 +78,9 @@ export function applyFilters<Q extends BaseQuery>(query: Q, f: InstitutionFilter
   let q = query as BaseQuery;
   for (const word of searchWords(f.q)) {
     // fold_name keeps only letters, digits and spaces, so the pattern holds no LIKE wildcard.
+    // The ASCII spelling (search_trgm) finds candidates through the trigram index, in Arabic too;
+    // the folded key confirms them exactly (0065).
+    q = q.where(sql<SqlBool>`i.search_trgm LIKE '%' || registry.trigram_key(app.fold_name(${word})) || '%'`);
     q = q.where(sql<SqlBool>`i.search_key LIKE '%' || app.fold_name(${word}) || '%'`);
   }
   if (f.region) q = q.where('i.region_id', '=', f.region);
