@@ -184,8 +184,8 @@ export async function findInstitution(tx: Tx, id: string): Promise<Institution |
     addressFr: row.address_fr,
     latitude: row.latitude,
     longitude: row.longitude,
-    provinceId: row.province_id,
-    regionId: row.region_id,
+    provinceId: row.province_id!, // filled and checked by the commune trigger
+    regionId: row.region_id!,
     delegationNameAr: row.delegation_name_ar,
     delegationNameFr: row.delegation_name_fr,
     targetGroups: row.target_groups as Institution['targetGroups'],
