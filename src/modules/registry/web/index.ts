@@ -1,8 +1,14 @@
 /** The registry's screens: associations, institutions, their licensing, the import and the map. */
-import { IconBuildingCommunity } from '@tabler/icons-react';
-import type { WebModule } from '../../../platform/web/index.ts';
+import { IconBuildingCommunity, IconBuildingEstate } from '@tabler/icons-react';
+import { lazyPage, type WebModule } from '../../../platform/web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
+import './institutions/tabs.ts';
+
+const InstitutionsPage = lazyPage(() => import('./institutions/pages/InstitutionsPage.tsx'), 'InstitutionsPage');
+const InstitutionPage = lazyPage(() => import('./institutions/pages/InstitutionPage.tsx'), 'InstitutionPage');
+const InstitutionCreatePage = lazyPage(() => import('./institutions/pages/InstitutionFormPage.tsx'), 'InstitutionCreatePage');
+const InstitutionEditPage = lazyPage(() => import('./institutions/pages/InstitutionFormPage.tsx'), 'InstitutionEditPage');
 
 export const messages = { ar, fr };
 
@@ -12,5 +18,10 @@ export const registryWeb: WebModule = {
   icon: IconBuildingCommunity,
   permission: 'registry.read',
   messages,
-  routes: [],
+  routes: [
+    { path: 'registry/institutions', component: InstitutionsPage, permission: 'registry.read', nav: { labelKey: 'registry:institutions.nav', icon: IconBuildingEstate, testId: 'nav-institutions' } },
+    { path: 'registry/institutions/new', component: InstitutionCreatePage, permission: 'registry.create' },
+    { path: 'registry/institutions/$institutionId', component: InstitutionPage, permission: 'registry.read' },
+    { path: 'registry/institutions/$institutionId/edit', component: InstitutionEditPage, permission: 'registry.write' },
+  ],
 };
