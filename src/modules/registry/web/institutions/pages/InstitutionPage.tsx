@@ -46,7 +46,7 @@ export function InstitutionPage() {
           <Text c={ui.dimmed} data-testid={tid.title}>
             {nameIn({ nameAr: inst.nameFr, nameFr: inst.nameAr }, lang)}
           </Text>
-          <Badge color={statusColor[inst.status]} variant={ui.light}>
+          <Badge color={statusColor[inst.status]} variant={ui.filled}>
             {t(`enums.institutionStatus.${inst.status}`)}
           </Badge>
           <Text size={ui.sm} data-testid={tid.licence}>

@@ -186,7 +186,7 @@ export function InstitutionsPage() {
             w={width}
             data-testid={tid.sort}
           />
-          <Button variant={ui.subtle} onClick={() => setFilters(empty)} data-testid={tid.reset}>
+          <Button variant={ui.default} onClick={() => setFilters(empty)} data-testid={tid.reset}>
             {t('institutions.list.reset')}
           </Button>
         </Group>
@@ -225,7 +225,7 @@ export function InstitutionsPage() {
                   <Table.Td>{nameIn({ nameAr: i.associationNameAr, nameFr: i.associationNameFr }, lang)}</Table.Td>
                   <Table.Td>{formatNumber(i.capacityTotal, lang)}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColor[i.status]} variant={ui.light}>
+                    <Badge color={statusColor[i.status]} variant={ui.filled}>
                       {t(`enums.institutionStatus.${i.status}`)}
                     </Badge>
                   </Table.Td>
