@@ -41,9 +41,16 @@ async function choose(page: Page, testId: string, option: string, type?: string)
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** The account keeps the language last chosen (an earlier test may have switched it): set it. */
+async function inLanguage(page: Page, lang: 'ar' | 'fr') {
+  if ((await direction(page)).lang !== lang) await page.getByTestId(`language-${lang}`).click();
+  await expect.poll(() => direction(page)).toEqual({ lang, dir: lang === 'ar' ? 'rtl' : 'ltr' });
+}
+
 describe('institutions', () => {
   it('lists the delegation’s institutions, searches in both scripts, filters, and offers the export', async () => {
     const page = await signedInPage('agadir');
+    await inLanguage(page, 'ar');
     await page.getByTestId('nav-institutions').click();
     await page.getByTestId('institutions-table').waitFor();
     await expect.poll(() => rows(page).filter({ hasText: 'تيكيوين' }).count()).toBe(2);
@@ -76,6 +83,7 @@ describe('institutions', () => {
 
   it('shows the institution page with its licence and every tab, in Arabic and French', async () => {
     const page = await signedInPage('agadir');
+    await inLanguage(page, 'ar');
     await page.goto(`${app.server.baseUrl}/app/registry/institutions/${taliba}`);
     await expect.poll(() => page.getByTestId('institution-licence').textContent()).toContain('AGA-2021-014');
     await page.getByTestId('institution-identity').waitFor();
@@ -115,10 +123,7 @@ describe('institutions', () => {
   for (const lang of ['ar', 'fr'] as const) {
     it(`creates an institution with the founder and commune pickers (${lang}), and refuses a duplicate name`, async () => {
       const page = await signedInPage('agadir');
-      if (lang === 'fr') {
-        await page.getByTestId('language-fr').click();
-        await expect.poll(() => direction(page)).toEqual({ lang: 'fr', dir: 'ltr' });
-      }
+      await inLanguage(page, lang);
       await page.goto(`${app.server.baseUrl}/app/registry/institutions/new`);
       const suffix = lang === 'ar' ? 'أ' : 'B';
       await page.getByTestId('institution-field-nameAr').fill(`دار الطالب تيكيوين ${suffix}`);
