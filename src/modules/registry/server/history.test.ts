@@ -1,7 +1,7 @@
 /** Record history through the API: one record and its rows, by the reader's scope, with names. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, signedIn, startTestServer, type TestServer } from '../../server/testing/harness.ts';
-import { createInstitution } from '../../modules/registry/testing/factories.ts';
+import { createUser, signedIn, startTestServer, type TestServer } from '../../../server/testing/harness.ts';
+import { createInstitution } from '../testing/factories.ts';
 
 let server: TestServer;
 beforeAll(async () => {
