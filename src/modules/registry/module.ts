@@ -1,6 +1,7 @@
 import type { ServerModule } from '../../server/module.ts';
 import { registerConstraintMessages } from '../../server/problem.ts';
 import { registryRoutes } from './server/routes.ts';
+import './server/history.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
 

@@ -247,9 +247,11 @@ CREATE TRIGGER associations_touch BEFORE UPDATE ON registry.associations FOR EAC
 CREATE TRIGGER board_members_touch BEFORE UPDATE ON registry.board_members FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
 CREATE TRIGGER institutions_touch BEFORE UPDATE ON registry.institutions FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
 
-CREATE TRIGGER associations_audit AFTER INSERT OR UPDATE OR DELETE ON registry.associations FOR EACH ROW EXECUTE FUNCTION audit.capture();
+-- 'self:' (0046): an association row is its own association_id, an institution its own institution_id,
+-- so the record history of either reads its row and its children by one key.
+CREATE TRIGGER associations_audit AFTER INSERT OR UPDATE OR DELETE ON registry.associations FOR EACH ROW EXECUTE FUNCTION audit.capture('self:association_id');
 CREATE TRIGGER board_members_audit AFTER INSERT OR UPDATE OR DELETE ON registry.board_members FOR EACH ROW EXECUTE FUNCTION audit.capture();
-CREATE TRIGGER institutions_audit AFTER INSERT OR UPDATE OR DELETE ON registry.institutions FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER institutions_audit AFTER INSERT OR UPDATE OR DELETE ON registry.institutions FOR EACH ROW EXECUTE FUNCTION audit.capture('self:institution_id');
 CREATE TRIGGER rooms_audit AFTER INSERT OR UPDATE OR DELETE ON registry.rooms FOR EACH ROW EXECUTE FUNCTION audit.capture();
 CREATE TRIGGER institution_services_audit AFTER INSERT OR UPDATE OR DELETE ON registry.institution_services FOR EACH ROW EXECUTE FUNCTION audit.capture();
 CREATE TRIGGER committee_members_audit AFTER INSERT OR UPDATE OR DELETE ON registry.committee_members FOR EACH ROW EXECUTE FUNCTION audit.capture();
