@@ -104,8 +104,10 @@ describe('institutions', () => {
     await page.getByTestId('institution-tab-documents').click();
     await page.getByTestId('documents-panel').waitFor();
     await page.getByTestId('institution-tab-history').click();
-    await page.getByTestId('institution-history').waitFor();
-    await expect.poll(() => page.getByTestId('institution-history').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('record-history').waitFor();
+    // The committee member just added, with the seat's name rather than its code.
+    await expect.poll(() => page.getByTestId('record-history').textContent()).toContain('خديجة العمراني');
+    await expect.poll(() => page.getByTestId('record-history').textContent()).toContain('ممثل المستخدمين');
     await expectAccessible(page, 'history ar');
 
     await page.getByTestId('language-fr').click();

@@ -252,16 +252,3 @@ export const Institution = InstitutionListItem.extend({
   committee: z.array(CommitteeMember),
 });
 export type Institution = z.infer<typeof Institution>;
-
-export const InstitutionHistoryEntry = z.object({
-  seq: z.string(),
-  at: z.string(),
-  actorUsername: z.string().nullable(),
-  tableName: z.string(),
-  action: z.enum(['insert', 'update', 'delete', 'event']),
-  event: z.string().nullable(),
-  /** The columns that changed (for an update), or those set (insert/delete). */
-  fields: z.array(z.string()),
-});
-export type InstitutionHistoryEntry = z.infer<typeof InstitutionHistoryEntry>;
-export const InstitutionHistoryPage = pageOf(InstitutionHistoryEntry);

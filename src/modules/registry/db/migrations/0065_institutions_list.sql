@@ -11,8 +11,6 @@ CREATE INDEX institutions_updated_idx ON registry.institutions (updated_at, id);
 CREATE INDEX institutions_delegation_ar_idx ON registry.institutions (delegation_id, name_ar, id);
 CREATE INDEX institutions_region_ar_idx ON registry.institutions (region_id, name_ar, id);
 CREATE INDEX institutions_delegation_capacity_idx ON registry.institutions (delegation_id, capacity_total, id);
--- The history tab reads the audit entries of an institution's rooms, services and committee.
-CREATE INDEX audit_log_institution_idx ON audit.log (institution_id, seq DESC) WHERE institution_id IS NOT NULL;
 
 -- Art. 25: the committee has one chair (the founder's representative) and at most two
 -- representatives each of the staff, the beneficiaries and the families. Only sitting members
@@ -59,3 +57,9 @@ $$;
 ALTER TABLE registry.institutions
   ADD COLUMN search_trgm text GENERATED ALWAYS AS (registry.trigram_key(app.fold_name(name_ar || ' ' || name_fr))) STORED;
 CREATE INDEX institutions_search_trgm_ascii_idx ON registry.institutions USING gin (search_trgm gin_trgm_ops);
+
+-- search_trgm is derived from the names (already in the log): kept out of the audit entries, so
+-- the record's history shows the names that changed, not their spelling for the index.
+DROP TRIGGER institutions_audit ON registry.institutions;
+CREATE TRIGGER institutions_audit AFTER INSERT OR UPDATE OR DELETE ON registry.institutions
+  FOR EACH ROW EXECUTE FUNCTION audit.capture('self:institution_id', 'search_trgm');

@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { scoped, type ServerContext } from '../../../../server/context.ts';
 import type { Api } from '../../../../server/module.ts';
 import { notFound } from '../../../../server/errors.ts';
-import { Ok, PageQuery, Uuid } from '../../../../platform/contract/common.ts';
+import { Ok, Uuid } from '../../../../platform/contract/common.ts';
 import {
   CommitteeMemberBody,
   CreateInstitutionBody,
   Institution,
   InstitutionExportQuery,
-  InstitutionHistoryPage,
   InstitutionListQuery,
   InstitutionPage,
   RoomBody,
@@ -17,7 +16,6 @@ import {
   UpdateInstitutionBody,
 } from '../../contract/institutions.ts';
 import { exportInstitutions } from './export.ts';
-import { institutionHistory } from './history.ts';
 import { findInstitution, listInstitutions } from './queries.ts';
 import {
   addCommitteeMember,
@@ -63,13 +61,6 @@ export function institutionRoutes(api: Api, ctx: ServerContext): void {
 
   api.patch('/api/institutions/:id', { schema: { tags, params: IdParams, body: UpdateInstitutionBody, response: { 200: Institution } } }, (request) =>
     scoped(ctx, request, 'registry.write', (tx) => updateInstitution(tx, request.params.id, request.body)),
-  );
-
-  api.get('/api/institutions/:id/history', { schema: { tags, params: IdParams, querystring: PageQuery, response: { 200: InstitutionHistoryPage } } }, (request) =>
-    scoped(ctx, request, 'registry.read', async (tx) => {
-      if (!(await findInstitution(tx, request.params.id))) throw notFound();
-      return institutionHistory(tx, request.params.id, request.query.after, request.query.limit);
-    }),
   );
 
   /** Each write of a sub-resource answers the whole record, so the page refreshes in one step. */

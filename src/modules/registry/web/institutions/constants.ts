@@ -44,7 +44,6 @@ export const tid = {
   memberSubmit: 'institution-member-submit',
   memberField: (name: string) => `institution-member-${name}`,
   memberDelete: (id: string) => `institution-member-delete-${id}`,
-  historyTable: 'institution-history',
   identity: 'institution-identity',
   director: 'institution-director',
 } as const;
@@ -81,3 +80,5 @@ export const en = {
 
 /** The documents owner type of an institution (server/institutions/documents.ts). */
 export const documentOwnerType = 'institution';
+/** The record-history kind of an institution (server/history.ts). */
+export const historyOwnerType = 'institution';

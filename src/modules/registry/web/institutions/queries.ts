@@ -5,7 +5,6 @@ import { Ok } from '../../../../platform/contract/common.ts';
 import { AssociationPage } from '../../contract/associations.ts';
 import {
   Institution,
-  InstitutionHistoryPage,
   InstitutionPage,
   type CommitteeMemberBody,
   type CreateInstitutionBody,
@@ -31,14 +30,6 @@ export const exportUrl = (filters: ListFilters, lang: string) => withQuery('/api
 
 export const useInstitution = (id: string) =>
   useQuery({ queryKey: institutionKey(id), queryFn: () => api.get(`/api/institutions/${encodeURIComponent(id)}`, Institution), retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2 });
-
-export const useInstitutionHistory = (id: string) =>
-  useInfiniteQuery({
-    queryKey: ['registry', 'institution', id, 'history'],
-    queryFn: ({ pageParam }) => api.get(withQuery(`/api/institutions/${encodeURIComponent(id)}/history`, { after: pageParam, limit: 50 }), InstitutionHistoryPage),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
 
 /** Founders for the picker: the associations list searched by name (Arabic or Latin letters). */
 export const useFounders = (q: string) =>
