@@ -18,7 +18,7 @@ export async function institutionsReport(tx: Tx, user: CurrentUser, filters: Ins
   const c = lang === 'ar' ? ar : fr;
   const h = c.institutions.export;
   const other = lang === 'ar' ? fr.institutions.export : ar.institutions.export;
-  const rows = (await orderedInstitutions(tx, filters, lang).limit(EXPORT_MAX_ROWS).execute()).map(toListItem);
+  const rows = (await orderedInstitutions(tx, user, filters, lang, { limit: EXPORT_MAX_ROWS }).execute()).map(toListItem);
   const col = (key: keyof typeof h.columns, type: TableReport['columns'][number]['type']) => ({
     key,
     headerAr: (lang === 'ar' ? h : other).columns[key],

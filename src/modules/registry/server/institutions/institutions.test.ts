@@ -202,6 +202,18 @@ describe('scope', () => {
     expect(row!.name_fr).not.toBe('Pris');
   });
 
+  it('a region sees both of its delegations and no other region; a director only its institution', async () => {
+    const agadir = await createInstitution(server, { province: '09.001' });
+    const inezgane = await createInstitution(server, { province: '09.273' });
+    const fes = await createInstitution(server, { province: '03.131' });
+    const region = await signedIn(server, { role: 'regional_coordinator', scope: '09' });
+    const ids = (await allPages(region, 'sort=-capacity', 200)).items.map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([agadir.id, inezgane.id]));
+    expect(ids).not.toContain(fes.id);
+    const director = await signedIn(server, { role: 'institution_director', scope: { institution: agadir.id } });
+    expect((await allPages(director, 'sort=name', 50)).items.map((i) => i.id)).toEqual([agadir.id]);
+  });
+
   it("an association officer sees and edits only its association's institutions", async () => {
     const mine = await createInstitution(server);
     const other = await createInstitution(server);

@@ -4,7 +4,7 @@
  * the filters and the sort each have an index (0051, 0065); paging is keyset on (sort key, id).
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Tx } from '../../../../server/context.ts';
+import type { CurrentUser, Tx } from '../../../../server/context.ts';
 import { invalidFields } from '../../../../server/errors.ts';
 import type { Language } from '../../../../platform/contract/common.ts';
 import type {
@@ -54,28 +54,19 @@ export function searchWords(q: string | undefined): string[] {
   return (q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
 }
 
-function baseQuery(tx: Tx) {
-  return tx
-    .selectFrom('registry.institutions as i')
-    .innerJoin('registry.associations as a', 'a.id', 'i.association_id')
-    .innerJoin('territory.communes as c', 'c.id', 'i.commune_id')
-    .innerJoin('territory.provinces as p', 'p.id', 'i.province_id')
-    .innerJoin('territory.regions as r', 'r.id', 'i.region_id')
-    .select([
-      'i.id', 'i.name_ar', 'i.name_fr', 'i.legal_category', 'i.centre_type', 'i.status', 'i.area', 'i.mode', 'i.sex_served',
-      'i.capacity_male', 'i.capacity_female', 'i.capacity_total', 'i.licence_number', 'i.licence_date', 'i.association_id',
-      'i.commune_id', 'i.delegation_id', 'i.updated_at',
-      'a.name_ar as association_name_ar', 'a.name_fr as association_name_fr',
-      'c.name_ar as commune_name_ar', 'c.name_fr as commune_name_fr',
-      'p.name_ar as province_name_ar', 'p.name_fr as province_name_fr',
-      'r.name_ar as region_name_ar', 'r.name_fr as region_name_fr',
-    ]);
-}
-type BaseQuery = ReturnType<typeof baseQuery>;
+/** Columns of the institution a list row shows (the names of its places come from joins). */
+const LIST_COLUMNS = [
+  'i.id', 'i.name_ar', 'i.name_fr', 'i.legal_category', 'i.centre_type', 'i.status', 'i.area', 'i.mode', 'i.sex_served',
+  'i.capacity_male', 'i.capacity_female', 'i.capacity_total', 'i.licence_number', 'i.licence_date', 'i.association_id',
+  'i.commune_id', 'i.province_id', 'i.region_id', 'i.delegation_id', 'i.updated_at',
+] as const;
 
-/** The filters of the list, the export and the map, as one WHERE. */
-export function applyFilters<Q extends BaseQuery>(query: Q, f: InstitutionFilters): Q {
-  let q = query as BaseQuery;
+const fromInstitutions = (tx: Tx) => tx.selectFrom('registry.institutions as i');
+type FromInstitutions = ReturnType<typeof fromInstitutions>;
+
+/** The filters of the list, the export and the map, as one WHERE on the institutions alone. */
+export function applyFilters(query: FromInstitutions, f: InstitutionFilters): FromInstitutions {
+  let q = query;
   for (const word of searchWords(f.q)) {
     // fold_name keeps only letters, digits and spaces, so the pattern holds no LIKE wildcard.
     // The ASCII spelling (search_trgm) finds candidates through the trigram index, in Arabic too;
@@ -102,10 +93,79 @@ export function applyFilters<Q extends BaseQuery>(query: Q, f: InstitutionFilter
       eb.exists(eb.selectFrom('registry.institution_services as s').select('s.institution_id').whereRef('s.institution_id', '=', 'i.id').where('s.service', '=', service)),
     );
   }
-  return q as Q;
+  return q;
 }
 
-type ListRow = Awaited<ReturnType<BaseQuery['execute']>>[number];
+/**
+ * The caller's scope said once more as a plain predicate the planner can match to the indexes
+ * (scope, name, id): row-level security alone is a CASE on session settings, which no index serves,
+ * so a delegation's first page would otherwise walk the national name index. RLS still decides
+ * what is visible; this only narrows the scan to the same rows.
+ */
+function withinScope(q: FromInstitutions, user: CurrentUser): FromInstitutions {
+  const { level, regionId, delegationId, associationId, institutionId } = user.scope;
+  if (level === 'region' && regionId) return q.where('i.region_id', '=', regionId);
+  if (level === 'delegation' && delegationId) return q.where('i.delegation_id', '=', delegationId);
+  if (level === 'association' && associationId) return q.where('i.association_id', '=', associationId);
+  if (level === 'institution' && institutionId) return q.where('i.id', '=', institutionId);
+  return q;
+}
+
+/**
+ * The rows of one page (or of the export), in order: first the institutions alone — filters,
+ * keyset, sort and limit on one table, where the indexes work and the planner's estimates hold —
+ * then the names of the founder and the places joined to those rows only.
+ */
+export function orderedInstitutions(tx: Tx, user: CurrentUser, f: InstitutionFilters, lang: Language, page: { limit: number; after?: string }) {
+  const spec = sortSpec(f.sort, lang);
+  const direction = spec.desc ? 'desc' : 'asc';
+  let rows = withinScope(applyFilters(fromInstitutions(tx), f), user);
+  if (page.after) {
+    const { key, id } = decodeCursor(page.after, spec.token);
+    const value: Expression<unknown> = sql`${key}::${sql.raw(spec.cast)}`;
+    rows = rows.where(sql<SqlBool>`(${sql.ref(spec.column)}, i.id) ${sql.raw(spec.desc ? '<' : '>')} (${value}, ${id}::uuid)`);
+  }
+  const ordered = rows
+    .select(LIST_COLUMNS)
+    .select(sql<string>`${sql.ref(spec.column)}::text`.as('sort_key'))
+    .orderBy(sql.ref(spec.column), direction)
+    .orderBy('i.id', direction)
+    .limit(page.limit);
+  return tx
+    .selectFrom(ordered.as('i'))
+    .innerJoin('registry.associations as a', 'a.id', 'i.association_id')
+    .innerJoin('territory.communes as c', 'c.id', 'i.commune_id')
+    .innerJoin('territory.provinces as p', 'p.id', 'i.province_id')
+    .innerJoin('territory.regions as r', 'r.id', 'i.region_id')
+    .selectAll('i')
+    .select([
+      'a.name_ar as association_name_ar', 'a.name_fr as association_name_fr',
+      'c.name_ar as commune_name_ar', 'c.name_fr as commune_name_fr',
+      'p.name_ar as province_name_ar', 'p.name_fr as province_name_fr',
+      'r.name_ar as region_name_ar', 'r.name_fr as region_name_fr',
+    ])
+    .orderBy(sql.ref(spec.column), direction)
+    .orderBy('i.id', direction);
+}
+
+/** A record's row with the names of its founder and places (the detail adds its own columns). */
+function withNames(tx: Tx) {
+  return tx
+    .selectFrom('registry.institutions as i')
+    .innerJoin('registry.associations as a', 'a.id', 'i.association_id')
+    .innerJoin('territory.communes as c', 'c.id', 'i.commune_id')
+    .innerJoin('territory.provinces as p', 'p.id', 'i.province_id')
+    .innerJoin('territory.regions as r', 'r.id', 'i.region_id')
+    .select(LIST_COLUMNS)
+    .select([
+      'a.name_ar as association_name_ar', 'a.name_fr as association_name_fr',
+      'c.name_ar as commune_name_ar', 'c.name_fr as commune_name_fr',
+      'p.name_ar as province_name_ar', 'p.name_fr as province_name_fr',
+      'r.name_ar as region_name_ar', 'r.name_fr as region_name_fr',
+    ]);
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>[number];
 
 export function toListItem(r: ListRow): InstitutionListItem {
   return {
@@ -138,36 +198,21 @@ export function toListItem(r: ListRow): InstitutionListItem {
   };
 }
 
-/** Rows of the list in the requested order (no paging): the Excel export reads these. */
-export function orderedInstitutions(tx: Tx, f: InstitutionFilters, lang: Language) {
-  const spec = sortSpec(f.sort, lang);
-  const direction = spec.desc ? 'desc' : 'asc';
-  return applyFilters(baseQuery(tx), f)
-    .select(sql<string>`${sql.ref(spec.column)}::text`.as('sort_key'))
-    .orderBy(sql.ref(spec.column), direction)
-    .orderBy('i.id', direction);
-}
-
 export async function listInstitutions(
   tx: Tx,
+  user: CurrentUser,
   f: InstitutionFilters & { after?: string; limit: number },
   lang: Language,
 ): Promise<{ items: InstitutionListItem[]; nextCursor: string | null }> {
   const spec = sortSpec(f.sort, lang);
-  let query = orderedInstitutions(tx, f, lang).limit(f.limit + 1);
-  if (f.after) {
-    const { key, id } = decodeCursor(f.after, spec.token);
-    const value: Expression<unknown> = sql`${key}::${sql.raw(spec.cast)}`;
-    query = query.where(sql<SqlBool>`(${sql.ref(spec.column)}, i.id) ${sql.raw(spec.desc ? '<' : '>')} (${value}, ${id}::uuid)`);
-  }
-  const rows = await query.execute();
+  const rows = await orderedInstitutions(tx, user, f, lang, { limit: f.limit + 1, after: f.after }).execute();
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   return { items: page.map(toListItem), nextCursor: rows.length > f.limit && last ? encodeCursor(spec.token, last.sort_key, last.id) : null };
 }
 
 export async function findInstitution(tx: Tx, id: string): Promise<Institution | undefined> {
-  const row = await baseQuery(tx)
+  const row = await withNames(tx)
     .leftJoin('organisation.delegations as d', 'd.id', 'i.delegation_id')
     .select([
       'i.address_ar', 'i.address_fr', 'i.latitude', 'i.longitude', 'i.province_id', 'i.region_id', 'i.target_groups', 'i.fee_mode',

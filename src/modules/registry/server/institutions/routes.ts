@@ -37,7 +37,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export function institutionRoutes(api: Api, ctx: ServerContext): void {
   api.get('/api/institutions', { schema: { tags, querystring: InstitutionListQuery, response: { 200: InstitutionPage } } }, (request) =>
-    scoped(ctx, request, 'registry.read', (tx) => listInstitutions(tx, request.query, request.lang)),
+    scoped(ctx, request, 'registry.read', (tx, user) => listInstitutions(tx, user, request.query, request.lang)),
   );
 
   api.get('/api/institutions/export.xlsx', { schema: { tags, querystring: InstitutionExportQuery } }, async (request, reply) => {
