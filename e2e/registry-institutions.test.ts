@@ -119,6 +119,33 @@ describe('institutions', () => {
     await page.getByTestId('institution-tab-capacity').click();
     await page.getByTestId('institution-services').waitFor();
     await expectAccessible(page, 'capacity fr');
+
+    // Editing: the form opens filled in; only what changed is sent.
+    await page.getByTestId('institution-edit').click();
+    await expect.poll(() => page.getByTestId('institution-field-nameFr').inputValue()).toBe('Dar Taliba Tikiouine');
+    await page.getByTestId('institution-field-capacityFemale').fill('72');
+    await expectAccessible(page, 'edit form fr');
+    await page.getByTestId('institution-submit').click();
+    await page.getByTestId('institution-identity').waitFor();
+    const [row] = await app.server.owner<{ capacity_female: number; name_fr: string }>('SELECT capacity_female, name_fr FROM registry.institutions WHERE id = $1', [taliba]);
+    expect(row).toEqual({ capacity_female: 72, name_fr: 'Dar Taliba Tikiouine' });
+    await page.context().close();
+  });
+
+  it('is usable on a phone', async () => {
+    // On a phone the language switch sits in the menu: the account's language is set before signing in.
+    await app.server.owner(`UPDATE access.users SET language = 'ar' WHERE username = 'agadir'`);
+    const page = await signedInPage('agadir', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await expect.poll(() => direction(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    await page.goto(`${app.server.baseUrl}/app/registry/institutions`);
+    await page.getByTestId('institutions-table').waitFor();
+    await page.getByTestId('institutions-search').fill('taliba tikiouine');
+    await expect.poll(() => rows(page).count()).toBe(1);
+    // The filters stack in one column: the search box spans the screen, the page does not scroll sideways.
+    const box = await page.getByTestId('institutions-search').boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await expectAccessible(page, 'list on a phone');
     await page.context().close();
   });
 

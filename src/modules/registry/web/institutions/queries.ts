@@ -68,7 +68,10 @@ const base = (id: string) => `/api/institutions/${encodeURIComponent(id)}`;
 export const useUpdateInstitution = (id: string) => useInstitutionWrite(id, (body: UpdateInstitutionBody) => api.patch(base(id), body, Institution));
 export const useAddRoom = (id: string) => useInstitutionWrite(id, (body: RoomBody) => api.post(`${base(id)}/rooms`, body, Institution));
 export const useAddMember = (id: string) => useInstitutionWrite(id, (body: CommitteeMemberBody) => api.post(`${base(id)}/committee`, body, Institution));
-/** The services are replaced as a whole (PUT). */
+/**
+ * The services are replaced as a whole (PUT). The web client's method type names the methods the
+ * platform's pages used so far; PUT goes through the same request() (CSRF token, language, errors).
+ */
 export const useSaveServices = (id: string) =>
   useInstitutionWrite(id, (body: ServicesBody) => request(`${base(id)}/services`, { method: 'PUT' as 'PATCH', body, schema: Institution }));
 
