@@ -3,6 +3,7 @@ import { registerConstraintMessages } from '../../server/problem.ts';
 import { registryRoutes } from './server/routes.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
+import './server/licensing/constraints.ts';
 
 // Rules the database alone enforces (0050, 0051), answered with their own words.
 registerConstraintMessages({

@@ -502,6 +502,8 @@ export interface RegistryLicensingSteps {
   change_subject: string | null;
   created_at: Generated<Timestamp>;
   created_by: Generated<string | null>;
+  created_by_name_ar: string | null;
+  created_by_name_fr: string | null;
   delegation_id: string | null;
   founder_kind: string | null;
   id: Generated<string>;

@@ -92,6 +92,10 @@ CREATE TABLE registry.licensing_steps (
   delegation_id uuid,
   association_id uuid,
   created_by uuid REFERENCES access.users(id) DEFAULT app.current_user_id(),
+  -- The author's name as it was, readable by whoever sees the step (the account may lie outside
+  -- their scope: a director sees who at the delegation recorded the decision).
+  created_by_name_ar text,
+  created_by_name_fr text,
   created_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (institution_id, seq),
   -- Art. 14: any refusal states its reasons; so do a refused change and every sanction.
@@ -180,6 +184,9 @@ BEGIN
   NEW.association_id := inst.association_id;
   NEW.seq := CASE WHEN has_state THEN st.last_seq + 1 ELSE 1 END;
   NEW.created_at := now();
+  NEW.created_by := app.current_user_id();
+  SELECT u.full_name_ar, u.full_name_fr INTO NEW.created_by_name_ar, NEW.created_by_name_fr
+  FROM access.users u WHERE u.id = NEW.created_by;
   NEW.notice_end := NULL;
 
   IF NEW.occurred_on > registry.today() THEN
