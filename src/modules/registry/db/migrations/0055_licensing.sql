@@ -99,7 +99,7 @@ CREATE TABLE registry.licensing_steps (
   created_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (institution_id, seq),
   -- Art. 14: any refusal states its reasons; so do a refused change and every sanction.
-  CONSTRAINT licensing_refusal_needs_reasons CHECK (outcome IS DISTINCT FROM 'refused' OR length(btrim(reasons)) > 0),
+  CONSTRAINT licensing_refusal_needs_reasons CHECK (outcome IS DISTINCT FROM 'refused' OR length(btrim(coalesce(reasons, ''))) > 0),
   CONSTRAINT licensing_sanction_needs_reasons CHECK (kind NOT IN ('warning', 'reprimand', 'suspended',
     'withdrawn_temporarily', 'withdrawn_permanently') OR length(btrim(coalesce(reasons, ''))) > 0),
   -- Art. 16: an authorisation has its number and date.
@@ -108,7 +108,7 @@ CREATE TABLE registry.licensing_steps (
   CONSTRAINT licensing_step_fields CHECK (CASE kind
     WHEN 'committee_opinion' THEN opinion IS NOT NULL
     -- The administration says which document is missing: a checklist item or in words.
-    WHEN 'document_requested' THEN requested_item IS NOT NULL OR length(btrim(note)) > 0
+    WHEN 'document_requested' THEN requested_item IS NOT NULL OR length(btrim(coalesce(note, ''))) > 0
     WHEN 'ministry_decision' THEN outcome IN ('authorised', 'refused')
     WHEN 'change_detected' THEN change_subject IS NOT NULL AND change_on IS NOT NULL
     WHEN 'change_declared' THEN change_subject IS NOT NULL AND change_on IS NOT NULL
@@ -127,7 +127,8 @@ CREATE TABLE registry.licensing_states (
   institution_id uuid PRIMARY KEY REFERENCES registry.institutions(id),
   stage text NOT NULL CHECK (stage IN ('filed', 'opinion_given', 'sent', 'authorised', 'refused', 'suspended',
     'withdrawn_temporarily', 'withdrawn_permanently', 'closing', 'closed')),
-  application_id uuid NOT NULL REFERENCES registry.licensing_steps(id),
+  -- Checked at commit: the state is written by the trigger before its step row exists.
+  application_id uuid NOT NULL REFERENCES registry.licensing_steps(id) DEFERRABLE INITIALLY DEFERRED,
   founder_kind text NOT NULL,
   -- The clock of the current step: which delay, since when, how many days; stopped while a
   -- document asked for is missing (it then restarts from zero, the full delay again).
