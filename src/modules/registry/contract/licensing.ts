@@ -125,6 +125,8 @@ export type OpenChange = z.infer<typeof OpenChange>;
 
 export const Licensing = z.object({
   institutionId: Uuid,
+  nameAr: z.string(),
+  nameFr: z.string(),
   status: InstitutionStatus,
   stage: LicensingStage.nullable(),
   licenceNumber: z.string().nullable(),

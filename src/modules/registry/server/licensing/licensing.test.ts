@@ -11,7 +11,7 @@ import { multipart, samplePdf } from '../../../../platform/documents/samples.ts'
 import { pdfPageRuns } from '../../../../platform/reports/testing/pdf-text.ts';
 import { closeBrowser } from '../../../../platform/reports/index.ts';
 import { signedIn, startTestServer, type Session, type TestServer } from '../../../../server/testing/harness.ts';
-import type { DuePage, Licensing, StepBody } from '../../contract/licensing.ts';
+import type { DueItem, Licensing, StepBody } from '../../contract/licensing.ts';
 import { createInstitution } from '../../testing/factories.ts';
 
 let server: TestServer;
@@ -237,7 +237,7 @@ describe('scope and permissions', () => {
     expect((await step(inezgane, id, { kind: 'suspended', occurredOn: today, reasons: 'x' })).statusCode).toBe(404);
     expect((await inezgane.get(`/api/institutions/${id}/licence.pdf?lang=fr`)).statusCode).toBe(404);
     expect((await inezgane.get(`/api/institutions/${id}/extract.pdf?lang=ar`)).statusCode).toBe(404);
-    const queue = (await inezgane.get('/api/licensing/due?limit=200')).json() as DuePage;
+    const queue = (await inezgane.get('/api/licensing/due?limit=200')).json() as { items: DueItem[]; nextCursor: string | null };
     expect(queue.items.map((i) => i.institutionId)).not.toContain(id);
 
     const director = await signedIn(server, { role: 'institution_director', scope: { institution: id } });
@@ -270,7 +270,7 @@ describe('the queue of the delegation', () => {
     let after: string | null = null;
     do {
       const url: string = `/api/licensing/due?limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-      const page = (await delegate.get(url)).json() as DuePage;
+      const page = (await delegate.get(url)).json() as { items: DueItem[]; nextCursor: string | null };
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((i) => i.institutionId));
       after = page.nextCursor;
@@ -279,10 +279,10 @@ describe('the queue of the delegation', () => {
     expect(seen.indexOf(c)).toBeLessThan(seen.indexOf(a));
     expect(seen.indexOf(a)).toBeLessThan(seen.indexOf(b));
 
-    const overdue = (await delegate.get('/api/licensing/due?due=overdue&limit=200')).json() as DuePage;
+    const overdue = (await delegate.get('/api/licensing/due?due=overdue&limit=200')).json() as { items: DueItem[]; nextCursor: string | null };
     expect(overdue.items.find((i) => i.institutionId === c)).toMatchObject({ stage: 'filed', daysLeft: -10, warning: true, clockKind: 'committee_opinion' });
     expect(overdue.items.map((i) => i.institutionId)).not.toContain(a);
-    const warning = (await delegate.get('/api/licensing/due?due=warning&stage=sent&limit=200')).json() as DuePage;
+    const warning = (await delegate.get('/api/licensing/due?due=warning&stage=sent&limit=200')).json() as { items: DueItem[]; nextCursor: string | null };
     expect(warning.items.find((i) => i.institutionId === a)).toMatchObject({ daysLeft: 4, warning: true });
     expect(warning.items.map((i) => i.institutionId)).not.toContain(b);
   });

@@ -13,7 +13,7 @@ const day = (d: Date | string | null): string | null => (d === null ? null : typ
 export async function institutionHead(tx: Tx, institutionId: string) {
   return tx
     .selectFrom('registry.institutions')
-    .select(['id', 'status', 'licence_number', 'licence_date', 'region_id', 'delegation_id', 'association_id'])
+    .select(['id', 'name_ar', 'name_fr', 'status', 'licence_number', 'licence_date', 'region_id', 'delegation_id', 'association_id'])
     .where('id', '=', institutionId)
     .executeTakeFirst();
 }
@@ -101,6 +101,8 @@ export async function getLicensingOf(tx: Tx, institutionId: string): Promise<Lic
   const stopped = Boolean(state?.clock_stopped_on);
   return {
     institutionId,
+    nameAr: inst.name_ar,
+    nameFr: inst.name_fr,
     status: inst.status as Licensing['status'],
     stage,
     licenceNumber: inst.licence_number,
