@@ -40,7 +40,7 @@ export const pdfUrl = (id: string, which: 'licence' | 'extract', lang: string) =
 
 export const dateInput = 'date';
 export const submitType = 'submit';
-export const look = { red9: 'red.9', orange9: '#9c3a00', green9: 'green.9', gray7: 'gray.7', preWrap: { whiteSpace: 'pre-wrap' } } as const;
+export const look = { red9: 'red.9', orange9: '#9c3a00', green9: '#1b5e20', gray7: 'gray.7', preWrap: { whiteSpace: 'pre-wrap' } } as const;
 export const acceptedFiles = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,.odt,.ods,application/pdf,image/jpeg,image/png,image/webp';
 export const fld = {
   occurredOn: 'occurredOn',
