@@ -152,6 +152,9 @@ CREATE INDEX licensing_states_delegation_idx ON registry.licensing_states (deleg
 CREATE INDEX licensing_states_stage_idx ON registry.licensing_states (stage, (coalesce(due_on, 'infinity'::date)), institution_id);
 CREATE INDEX licensing_states_clock_idx ON registry.licensing_states (clock_kind, due_on, institution_id) WHERE due_on IS NOT NULL;
 
+-- A licence number is given once (art. 16: it identifies the institution on every document).
+CREATE UNIQUE INDEX institutions_licence_number_key ON registry.institutions (licence_number) WHERE licence_number IS NOT NULL;
+
 -- Refuses a step out of order with a named constraint, so the API answers it in the user's words.
 CREATE FUNCTION registry.licensing_refuse(constraint_name text, detail text) RETURNS void
 LANGUAGE plpgsql AS $$

@@ -18,5 +18,6 @@ registerConstraintMessages({
   licensing_requested_item_missing: { path: 'item', key: 'licensing.errors.requested_item_missing', status: 409 },
   licensing_change_unknown: { path: 'changeId', key: 'licensing.errors.change_unknown' },
   licensing_item_not_in_checklist: { path: 'item', key: 'licensing.errors.item_not_in_checklist' },
+  institutions_licence_number_key: { path: 'licenceNumber', key: 'licensing.errors.duplicate_licence_number', status: 409 },
   licensing_steps_append_only: { path: 'kind', key: 'licensing.errors.append_only', status: 409 },
 });

@@ -148,6 +148,21 @@ describe('the licensing state machine', () => {
     expect(tooSoon.json().errors[0].path).toBe('occurredOn');
   });
 
+  it('answers in the user\'s language, and refuses a licence number given twice', async () => {
+    const arabic = await signedIn(server, { role: 'provincial_delegate', scope: '09.001', language: 'ar' });
+    const { id } = await createInstitution(server);
+    const refused = await step(arabic, id, { kind: 'file_sent', occurredOn: today });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toEqual([{ path: 'kind', message: 'لا يمكن أن تلي هذه المرحلة الوضعية الحالية للترخيص.' }]);
+
+    await authorisedInstitution('AUT-TWICE-1');
+    const second = await sentInstitution();
+    const twice = await step(delegate, second, { kind: 'ministry_decision', occurredOn: day(-1), outcome: 'authorised', licenceNumber: 'AUT-TWICE-1', licenceDate: day(-1) });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().errors[0].path).toBe('licenceNumber');
+    expect((await licensing(delegate, second)).stage).toBe('sent');
+  });
+
   it('records a refusal with its reasons, and a new application after it', async () => {
     const id = await sentInstitution();
     const refused = await ok(delegate, id, { kind: 'ministry_refusal', occurredOn: day(-1), reasons: 'Locaux non conformes au cahier des charges' });
