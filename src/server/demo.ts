@@ -10,7 +10,7 @@ import { runDeadlineSweep, todayInMorocco } from '../platform/deadlines/index.ts
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/pool.ts';
 import { seedDemoForms } from '../platform/forms/index.ts';
-import { seedDemoLicensing } from '../modules/registry/server/licensing/demo.ts';
+import { seedDemoLicensing } from '../modules/registry/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
