@@ -171,6 +171,11 @@ describe('the licensing state machine', () => {
     const again = await ok(delegate, id, { kind: 'application_filed', occurredOn: day(0) });
     expect(again).toMatchObject({ stage: 'filed', status: 'pending' });
     expect(again.applicationId).toBe(again.steps.at(-1)!.id);
+
+    // The institution's history tab shows the steps and the status they wrote.
+    const history = (await delegate.get(`/api/history/institution/${id}?limit=100`)).json() as { items: { tableName: string; action: string }[] };
+    expect(history.items.filter((e) => e.tableName === 'registry.licensing_steps')).toHaveLength(5);
+    expect(history.items.filter((e) => e.tableName === 'registry.institutions' && e.action === 'update').length).toBeGreaterThanOrEqual(2);
   });
 
   it('holds in the database for the application role: order, reasons, append-only history, licence columns', async () => {

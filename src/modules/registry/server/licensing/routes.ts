@@ -10,6 +10,7 @@ import { completeFile, getLicensing, recordStep, requestDocument } from './servi
 import './constraints.ts';
 import './deadlines.ts';
 import './documents.ts';
+import './history.ts';
 
 const IdParams = z.strictObject({ id: Uuid });
 const tags = ['registry'];
