@@ -63,7 +63,7 @@ describe('licensing screens', () => {
     await page.getByTestId('licensing-submit').click();
     await page.getByTestId('licensing-saved').waitFor();
     await expect.poll(() => page.getByTestId('licensing-step-application_filed').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('licensing-clock').textContent()).toContain('بقي 30 يوما');
+    await expect.poll(() => page.getByTestId('licensing-clock').textContent()).toContain('الأيام المتبقية: 30');
     await expect.poll(() => page.getByTestId('licensing-step-application_filed').textContent()).toContain('من طرف');
 
     // The file's checklist: attach the statutes.
@@ -83,19 +83,19 @@ describe('licensing screens', () => {
     await page.getByRole('option', { name: 'استكمال الملف' }).click();
     await page.getByTestId('licensing-submit').click();
     await expect.poll(() => page.getByTestId('licensing-step-file_completed').count()).toBe(1);
-    await expect.poll(() => page.getByTestId('licensing-clock').textContent()).toContain('بقي 30 يوما');
+    await expect.poll(() => page.getByTestId('licensing-clock').textContent()).toContain('الأيام المتبقية: 30');
 
     // The queue: the urgent one first with its warning, a link to its licensing.
     await page.getByTestId('nav-licensing-due').click();
     const table = page.getByTestId('licensing-due-table');
     await table.waitFor();
     await expect.poll(() => table.getByText(`دار الطالبة إموزار ${suffix}`).count()).toBe(1);
-    await expect.poll(() => table.locator('tr', { hasText: `دار الطالبة إموزار ${suffix}` }).textContent()).toContain('بقي 5 يوما');
+    await expect.poll(() => table.locator('tr', { hasText: `دار الطالبة إموزار ${suffix}` }).textContent()).toContain('الأيام المتبقية: 5');
     await expectAccessible(page, 'licensing due ar');
 
     await page.getByTestId('language-fr').click();
     await expect.poll(() => direction(page)).toEqual({ lang: 'fr', dir: 'ltr' });
-    await expect.poll(() => table.locator('tr', { hasText: `Dar Taliba Imouzzer ${suffix}` }).textContent()).toContain('5 jours restants');
+    await expect.poll(() => table.locator('tr', { hasText: `Dar Taliba Imouzzer ${suffix}` }).textContent()).toContain('Jours restants : 5');
     await expectAccessible(page, 'licensing due fr');
     await table.getByRole('link', { name: `Dar Taliba Imouzzer ${suffix}` }).click();
     await page.getByTestId('licensing-tab').waitFor();
@@ -108,6 +108,25 @@ describe('licensing screens', () => {
     const pdf = await page.request.get(`${app.server.baseUrl}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await page.context().close();
+  });
+
+  it('a region coordinator narrows the queue to one delegation', async () => {
+    const page = await newPage();
+    await signIn(page, 'souss-massa');
+    await page.getByTestId('language-fr').click();
+    await expect.poll(() => direction(page)).toEqual({ lang: 'fr', dir: 'ltr' });
+    await page.getByTestId('nav-licensing-due').click();
+    const table = page.getByTestId('licensing-due-table');
+    await table.waitFor();
+    await page.getByTestId('licensing-due-delegation').click();
+    await page.getByRole('option', { name: /Agadir/ }).click();
+    const row = table.locator('tr', { hasText: `Dar Taliba Imouzzer ${suffix}` });
+    await expect.poll(() => row.textContent()).toContain('Agadir');
+    await expectAccessible(page, 'licensing due, region, fr');
+    await page.getByTestId('licensing-due-delegation').click();
+    await page.getByRole('option', { name: /Inezgane/ }).click();
+    await expect.poll(() => row.count()).toBe(0);
     await page.context().close();
   });
 });

@@ -1,8 +1,10 @@
 /** The delegation's queue: applications on their way and closures under notice, by due day, with days left. */
 import { useState } from 'react';
 import { Badge, Group, Select, Table } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, formatDate, nameIn, ui } from '../../../../platform/web/index.ts';
+import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, api, formatDate, nameIn, ui, useCurrentUser } from '../../../../platform/web/index.ts';
+import { DelegationPage } from '../../../territory/contract.ts';
 import { licensingStages, type DueItem, type DueQuery, type LicensingStage } from '../../contract/licensing.ts';
 import { WARNING_DAYS, look, path, tid } from './constants.ts';
 import { useDue } from './queries.ts';
@@ -14,8 +16,23 @@ export function LicensingDuePage() {
   const lang = i18n.language;
   const [stage, setStage] = useState<string | null>(null);
   const [due, setDue] = useState<string | null>(null);
-  const query = useDue({ stage: (stage ?? undefined) as LicensingStage | undefined, due: (due ?? undefined) as DueQuery['due'] });
+  const [delegation, setDelegation] = useState<string | null>(null);
+  // Above a delegation, the queue can be narrowed to one of the delegations in scope.
+  const me = useCurrentUser();
+  const wide = me.scope.level === 'nation' || me.scope.level === 'region';
+  const delegations = useQuery({
+    queryKey: ['registry', 'licensing-delegations'],
+    queryFn: () => api.get('/api/organisation/delegations?limit=200', DelegationPage),
+    enabled: wide,
+  });
+  const delegationName = new Map((delegations.data?.items ?? []).map((d) => [d.id, nameIn(d, lang)]));
+  const query = useDue({
+    stage: (stage ?? undefined) as LicensingStage | undefined,
+    due: (due ?? undefined) as DueQuery['due'],
+    delegation: delegation ?? undefined,
+  });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const headers = [t('licensing.institution'), ...(wide ? [t('licensing.delegation')] : []), t('licensing.stage'), t('licensing.clockLabel'), t('licensing.lastStep')];
   return (
     <>
       <PageHeader title={t('licensing.dueTitle')} />
@@ -40,6 +57,19 @@ export function LicensingDuePage() {
           w={{ base: '100%', sm: 240 }}
           data-testid={tid.dueFilter}
         />
+        {wide && (
+          <Select
+            label={t('licensing.delegation')}
+            placeholder={t('licensing.all')}
+            data={(delegations.data?.items ?? []).map((d) => ({ value: d.id, label: nameIn(d, lang) }))}
+            value={delegation}
+            onChange={setDelegation}
+            clearable
+            searchable
+            w={{ base: '100%', sm: 280 }}
+            data-testid={tid.dueDelegation}
+          />
+        )}
       </Group>
       <QueryStates query={query} empty={() => items.length === 0}>
         {() => (
@@ -48,7 +78,7 @@ export function LicensingDuePage() {
               minWidth={720}
               testId={tid.dueTable}
               caption={t('licensing.dueTitle')}
-              headers={[t('licensing.institution'), t('licensing.stage'), t('licensing.clockLabel'), t('licensing.lastStep')]}
+              headers={headers}
             >
               {items.map((item) => (
                 <Table.Tr key={item.institutionId}>
@@ -57,6 +87,7 @@ export function LicensingDuePage() {
                       {nameIn(item, lang)}
                     </AnchorLink>
                   </Table.Th>
+                  {wide && <Table.Td>{(item.delegationId && delegationName.get(item.delegationId)) ?? ''}</Table.Td>}
                   <Table.Td>{t(`licensing.stages.${item.stage}`)}</Table.Td>
                   <Table.Td>
                     <DueCell item={item} />

@@ -53,7 +53,7 @@ function requestOf(action: LicensingAction, v: Values): { path: 'steps' | 'reque
 }
 
 export function StepForm({ licensing }: { licensing: Licensing }) {
-  const { t, i18n } = useTranslation('registry');
+  const { t } = useTranslation('registry');
   const can = useCan();
   const mutation = useRecord(licensing.institutionId);
   const actions = (licensing.allowed as LicensingAction[]).filter((a) => (a === 'change_declared' ? can('licensing.declare') : can('licensing.record')));
@@ -166,7 +166,7 @@ export function StepForm({ licensing }: { licensing: Licensing }) {
                 {show.regularise && <TextInput type={dateInput} label={t('licensing.regulariseBy')} {...input(fld.regulariseBy)} />}
                 <Textarea label={t('licensing.note')} autosize minRows={2} {...input(fld.note)} />
                 <Group justify={ui.end}>
-                  <Button type={submitType} loading={mutation.isPending} data-testid={tid.submit} lang={i18n.language}>
+                  <Button type={submitType} loading={mutation.isPending} data-testid={tid.submit}>
                     {t('licensing.record')}
                   </Button>
                 </Group>

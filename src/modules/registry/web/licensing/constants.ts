@@ -23,6 +23,7 @@ export const tid = {
   dueTable: 'licensing-due-table',
   dueStage: 'licensing-due-stage',
   dueFilter: 'licensing-due-filter',
+  dueDelegation: 'licensing-due-delegation',
 } as const;
 
 export const path = {
