@@ -93,6 +93,8 @@ export const Step = z.object({
   changeOn: z.string().nullable(),
   changeId: Uuid.nullable(),
   needsApproval: z.boolean().nullable(),
+  /** A change declared more than 8 days after it happened (art. 17; fined by art. 38). */
+  declaredLate: z.boolean(),
   regulariseBy: z.string().nullable(),
   noticeEnd: z.string().nullable(),
   createdBy: z.object({ id: Uuid, fullNameAr: z.string(), fullNameFr: z.string() }).nullable(),

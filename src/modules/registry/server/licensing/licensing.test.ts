@@ -265,6 +265,9 @@ describe('scope and permissions', () => {
     expect((await step(director, id, { kind: 'suspended', occurredOn: today, reasons: 'x' })).statusCode).toBe(403);
     expect((await director.post(`/api/institutions/${id}/licensing/request-document`, { occurredOn: today, note: 'x' })).statusCode).toBe(403);
     const declared = await ok(director, id, { kind: 'change_declared', occurredOn: today, changeOn: day(-2), changeSubject: 'capacity' });
+    expect(declared.steps.at(-1)).toMatchObject({ kind: 'change_declared', needsApproval: true, declaredLate: false });
+    const late = await ok(director, id, { kind: 'change_declared', occurredOn: today, changeOn: day(-12), changeSubject: 'director' });
+    expect(late.steps.at(-1)).toMatchObject({ needsApproval: false, declaredLate: true });
     expect(declared.awaitingApproval).toHaveLength(1);
     expect(declared.allowed).toContain('change_decided');
     // Changes to norms need approval: the delegation decides.

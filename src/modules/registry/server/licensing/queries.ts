@@ -23,6 +23,7 @@ export async function findSteps(tx: Tx, institutionId: string): Promise<Step[]> 
     .selectFrom('registry.licensing_steps')
     .selectAll()
     .select(sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('created_iso'))
+    .select(sql<boolean>`coalesce(kind = 'change_declared' AND occurred_on > change_on + 8, false)`.as('declared_late'))
     .where('institution_id', '=', institutionId)
     .orderBy('seq')
     .execute();
@@ -43,6 +44,7 @@ export async function findSteps(tx: Tx, institutionId: string): Promise<Step[]> 
     changeOn: day(r.change_on as unknown as string | null),
     changeId: r.change_id,
     needsApproval: r.change_subject ? r.needs_approval : null,
+    declaredLate: r.declared_late,
     regulariseBy: day(r.regularise_by as unknown as string | null),
     noticeEnd: day(r.notice_end as unknown as string | null),
     createdBy: r.created_by ? { id: r.created_by, fullNameAr: r.created_by_name_ar ?? '', fullNameFr: r.created_by_name_fr ?? '' } : null,

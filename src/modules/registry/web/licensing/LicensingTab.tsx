@@ -138,6 +138,11 @@ function StepDetails({ step: s }: { step: Step }) {
           {t(`licensing.subjects.${s.changeSubject}`)} — {formatDate(s.changeOn, lang)}
         </Text>
       )}
+      {s.declaredLate && (
+        <Badge color={look.red9} variant={ui.filled}>
+          {t('licensing.declaredLate')}
+        </Badge>
+      )}
       {s.requestedItem && <Text size={ui.sm}>{t(`licensing.items.${s.requestedItem as 'statutes'}`)}</Text>}
       {s.noticeEnd && <Text size={ui.sm}>{t('licensing.dueOn', { date: formatDate(s.noticeEnd, lang) })}</Text>}
       {s.regulariseBy && (
