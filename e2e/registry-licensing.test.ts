@@ -71,6 +71,7 @@ describe('licensing screens', () => {
     await page.locator('input[type=file]').setInputFiles({ name: 'statuts.pdf', mimeType: 'application/pdf', buffer: samplePdf('Statuts') });
     await page.locator('form', { has: page.getByTestId('licensing-upload') }).getByRole('button').last().click();
     await expect.poll(() => page.getByTestId('licensing-item-statutes').textContent(), { timeout: 10_000 }).toContain('مرفقة');
+    await expect.poll(() => page.getByTestId('licensing-progress').textContent()).toBe('الوثائق الإلزامية المرفقة: 1 من 22');
     await expectAccessible(page, 'licensing checklist ar');
 
     // A missing document stops the clock; completing the file restarts it.

@@ -17,12 +17,17 @@ export function Checklist({ licensing }: { licensing: Licensing }) {
   const can = useCan();
   const [open, setOpen] = useState<string | null>(null);
   const mayAttach = can('licensing.declare') && can('documents.write');
+  const required = licensing.checklist.filter((c) => c.required);
+  const progress = t('licensing.progress', { done: required.filter((c) => c.document).length, total: required.length });
   return (
     <Paper withBorder p={ui.md}>
       <Title order={2} size={ui.h4} mb={ui.sm}>
         {t('licensing.checklist')}
       </Title>
-      {licensing.founderKind && <Text mb={ui.sm}>{`${t('licensing.founderKind')}: ${t(`licensing.founderKinds.${licensing.founderKind}`)}`}</Text>}
+      {licensing.founderKind && <Text>{`${t('licensing.founderKind')}: ${t(`licensing.founderKinds.${licensing.founderKind}`)}`}</Text>}
+      <Text mb={ui.sm} data-testid={tid.progress}>
+        {progress}
+      </Text>
       <ListTable minWidth={640} testId={tid.checklist} caption={t('licensing.checklist')} headers={[t('licensing.requestedItem'), t('licensing.status'), '']}>
         {licensing.checklist.map((entry) => (
           <Table.Tr key={entry.item} data-testid={tid.item(entry.item)}>

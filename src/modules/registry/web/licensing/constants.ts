@@ -14,6 +14,7 @@ export const tid = {
   submit: 'licensing-submit',
   saved: 'licensing-saved',
   checklist: 'licensing-checklist',
+  progress: 'licensing-progress',
   item: (code: string) => `licensing-item-${code}`,
   attach: (code: string) => `licensing-attach-${code}`,
   upload: 'licensing-upload',
