@@ -3,3 +3,4 @@ export * from './enums.ts';
 export * from './values.ts';
 export * from './associations.ts';
 export * from './institutions.ts';
+export * from './licensing.ts';

@@ -1,14 +1,19 @@
 /** The registry's screens: associations, institutions, their licensing, the import and the map. */
-import { IconBuildingCommunity, IconBuildingEstate } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconBuildingEstate, IconCertificate } from '@tabler/icons-react';
 import { lazyPage, type WebModule } from '../../../platform/web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
 import './institutions/tabs.ts';
+import './licensing/register.ts';
+import { path as licensingPath, tid as licensingTid } from './licensing/constants.ts';
 
 const InstitutionsPage = lazyPage(() => import('./institutions/pages/InstitutionsPage.tsx'), 'InstitutionsPage');
 const InstitutionPage = lazyPage(() => import('./institutions/pages/InstitutionPage.tsx'), 'InstitutionPage');
 const InstitutionCreatePage = lazyPage(() => import('./institutions/pages/InstitutionFormPage.tsx'), 'InstitutionCreatePage');
 const InstitutionEditPage = lazyPage(() => import('./institutions/pages/InstitutionFormPage.tsx'), 'InstitutionEditPage');
+
+const LicensingDuePage = lazyPage(() => import('./licensing/LicensingDuePage.tsx'), 'LicensingDuePage');
+const LicensingFilePage = lazyPage(() => import('./licensing/LicensingFilePage.tsx'), 'LicensingFilePage');
 
 export const messages = { ar, fr };
 
@@ -23,5 +28,7 @@ export const registryWeb: WebModule = {
     { path: 'registry/institutions/new', component: InstitutionCreatePage, permission: 'registry.create' },
     { path: 'registry/institutions/$institutionId', component: InstitutionPage, permission: 'registry.read' },
     { path: 'registry/institutions/$institutionId/edit', component: InstitutionEditPage, permission: 'registry.write' },
+    { path: licensingPath.due.slice(1), component: LicensingDuePage, permission: 'registry.read', nav: { labelKey: 'registry:licensing.nav', icon: IconCertificate, testId: licensingTid.navDue } },
+    { path: licensingPath.file.slice(1), component: LicensingFilePage, permission: 'registry.read' },
   ],
 };
