@@ -1,8 +1,10 @@
 /** The registry's API: one registrar per part (associations, institutions, licensing, import, map). */
 import type { Api } from '../../../server/module.ts';
 import type { ServerContext } from '../../../server/context.ts';
+import { mapRoutes } from './map/routes.ts';
 
 export function registryRoutes(api: Api, ctx: ServerContext): void {
   void api;
   void ctx;
+  mapRoutes(api, ctx);
 }
