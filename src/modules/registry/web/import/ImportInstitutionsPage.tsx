@@ -9,10 +9,10 @@ import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, PageHeader, ProblemAlert, formatNumber, ui } from '../../../../platform/web/index.ts';
 import type { Job, Mapping, Upload } from '../../../../platform/jobs/contract.ts';
-import { JobDetails } from '../../../../platform/jobs/web/components/JobDetails.tsx';
 import { attr, path as jobsPath, tid } from '../../../../platform/jobs/web/constants.ts';
 import { isFinished, useJob, useRunImport, useUpload } from '../../../../platform/jobs/web/queries.ts';
 import { IMPORT_TARGET, importTid, templateHref } from './constants.ts';
+import { ImportReport } from './ImportReport.tsx';
 
 export function ImportInstitutionsPage() {
   const { t } = useTranslation(['registry', 'jobs']);
@@ -158,7 +158,7 @@ function ValidationStep({ job, upload, mapping, onStarted, onChangeMapping, onRe
           {valid ? t('import.allValid') : t('import.hasErrors')}
         </Alert>
       )}
-      <JobDetails job={job} />
+      <ImportReport job={job} />
       <ProblemAlert error={run.error} />
       {finished && (
         <Group>
@@ -195,7 +195,7 @@ function CommitStep({ job, onRestart }: { job: Job; onRestart: () => void }) {
           {t('jobs:import.failed')}
         </Alert>
       )}
-      <JobDetails job={job} />
+      <ImportReport job={job} />
       <Group>
         <AnchorLink to={jobsPath.jobsJobId} params={{ jobId: job.id }}>
           {t('jobs:import.toJob')}
