@@ -116,6 +116,26 @@ describe('a good file', () => {
   });
 });
 
+describe('large files', () => {
+  it('keeps its matching across batches of 1,000 rows: one founder and one commune for the whole file, duplicates found far apart', async () => {
+    const first = sampleRow();
+    const same = { associationNameAr: first.associationNameAr, associationNameFr: first.associationNameFr, associationReceiptNumber: first.associationReceiptNumber, communeAr: first.communeAr, communeFr: first.communeFr };
+    const rows = [first, ...Array.from({ length: 1003 }, () => sampleRow(same))];
+    const before = await counts();
+    const { up, validated } = await importRows(agadir, [...rows, sampleRow({ ...same, nameAr: rows[3]!.nameAr })]);
+    const errors = await errorsOf(agadir, validated);
+    expect(errors.map((e) => ({ row: e.row, field: e.field, message: e.message }))).toEqual([{ row: 1006, field: 'nameAr', message: 'Cette valeur figure déjà à la ligne 5 du fichier.' }]);
+    expect((await run(agadir, up, 'commit')).state).toBe('failed');
+    expect(await counts()).toEqual(before);
+
+    const good = await importRows(agadir, rows);
+    expect(good.validated).toMatchObject({ state: 'succeeded', errorCount: 0 });
+    expect(await run(agadir, good.up, 'commit')).toMatchObject({ state: 'succeeded', result: expect.objectContaining({ written: 1004 }) });
+    const after = await counts();
+    expect({ i: after.i - before.i, a: after.a - before.a, c: after.c - before.c }).toEqual({ i: 1004, a: 1, c: 1 });
+  }, 120_000);
+});
+
 describe('broken rows', () => {
   it('reports every rejected row with its column and a message in French, and the commit writes nothing', async () => {
     const commune = await createCommune(server, { province: '09.001' });
