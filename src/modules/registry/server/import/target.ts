@@ -85,6 +85,9 @@ interface JobState {
   /** Institutions of the file: `${commune}|${folded name}` → first row. */
   seen: Map<string, number>;
   plans: Map<number, Plan>;
+  /** Registry records read once per commune or province (a file names few of them). */
+  institutionsOf: Map<string, Promise<Map<string, { nameAr: string; nameFr: string }>>>;
+  foundersOf: Map<string, Promise<Map<string, string>>>;
   /** Ids of what insert() created, by creation key. */
   created: Map<string, string>;
 }
@@ -101,6 +104,8 @@ function stateOf(tx: Tx): Promise<JobState> {
       associations: new Map(),
       seen: new Map(),
       plans: new Map(),
+      institutionsOf: new Map(),
+      foundersOf: new Map(),
       created: new Map(),
     }));
     states.set(tx, state);
@@ -160,18 +165,50 @@ async function communesOf(tx: Tx, state: JobState, provinceId: string): Promise<
 
 const communeKey = (ref: CommuneRef): string => ('id' in ref ? ref.id : ref.create.key);
 
-async function findAssociation(tx: Tx, provinceId: string, receipt: string | null, foldedAr: string, foldedFr: string): Promise<string | undefined> {
-  if (receipt) {
-    const byReceipt = await tx.selectFrom('registry.associations').select('id').where('province_id', '=', provinceId).where('receipt_number', '=', receipt).executeTakeFirst();
-    if (byReceipt) return byReceipt.id;
+/** The institutions of a commune by folded name ('ar:…', 'fr:…'), read once per job. */
+function institutionsOf(tx: Tx, state: JobState, communeId: string) {
+  let found = state.institutionsOf.get(communeId);
+  if (!found) {
+    found = tx
+      .selectFrom('registry.institutions')
+      .select(['name_ar', 'name_fr', 'name_key_ar', 'name_key_fr'])
+      .where('commune_id', '=', communeId)
+      .execute()
+      .then((rows) => {
+        const map = new Map<string, { nameAr: string; nameFr: string }>();
+        for (const r of rows) {
+          const names = { nameAr: r.name_ar, nameFr: r.name_fr };
+          map.set(`ar:${r.name_key_ar}`, names);
+          map.set(`fr:${r.name_key_fr}`, names);
+        }
+        return map;
+      });
+    state.institutionsOf.set(communeId, found);
   }
-  const byName = await tx
-    .selectFrom('registry.associations')
-    .select('id')
-    .where('province_id', '=', provinceId)
-    .where((eb) => eb.or([eb(sql`app.fold_name(name_ar)`, '=', foldedAr), eb(sql`app.fold_name(name_fr)`, '=', foldedFr)]))
-    .executeTakeFirst();
-  return byName?.id;
+  return found;
+}
+
+/** The founders seated in a province, by receipt number ('r:…') and folded name ('n:…'), read once per job. */
+function foundersOf(tx: Tx, state: JobState, provinceId: string) {
+  let found = state.foundersOf.get(provinceId);
+  if (!found) {
+    found = sql<{ id: string; receipt_number: string | null; key_ar: string; key_fr: string }>`
+      SELECT id, receipt_number, app.fold_name(name_ar) AS key_ar, app.fold_name(name_fr) AS key_fr
+      FROM registry.associations WHERE province_id = ${provinceId} ORDER BY created_at, id`
+      .execute(tx)
+      .then(({ rows }) => {
+        const map = new Map<string, string>();
+        // The oldest record wins when two share a name or receipt.
+        for (const r of [...rows].reverse()) {
+          if (r.receipt_number) map.set(`r:${r.receipt_number}`, r.id);
+          map.set(`n:${r.key_ar}`, r.id);
+          map.set(`n:${r.key_fr}`, r.id);
+        }
+        return map;
+      });
+    state.foundersOf.set(provinceId, found);
+  }
+  return found;
 }
 
 async function checkRow(tx: Tx, importer: CurrentUser, state: JobState, row: number, v: InstitutionRow, folded: Map<string, string>): Promise<RowError[]> {
@@ -232,14 +269,10 @@ async function checkRow(tx: Tx, importer: CurrentUser, state: JobState, row: num
   const nameAr = folded.get(v.nameAr)!;
   const nameFr = folded.get(v.nameFr)!;
   if ('id' in commune) {
-    const existing = await tx
-      .selectFrom('registry.institutions')
-      .select(['name_ar', 'name_fr'])
-      .where('commune_id', '=', commune.id)
-      .where((eb) => eb.or([eb('name_key_ar', '=', nameAr), eb('name_key_fr', '=', nameFr)]))
-      .executeTakeFirst();
+    const inCommune = await institutionsOf(tx, state, commune.id);
+    const existing = inCommune.get(`ar:${nameAr}`) ?? inCommune.get(`fr:${nameFr}`);
     if (existing) {
-      error('nameFr', 'registry.import.institution_exists', v.nameFr, { name: importer.language === 'ar' ? existing.name_ar : existing.name_fr });
+      error('nameFr', 'registry.import.institution_exists', v.nameFr, { name: importer.language === 'ar' ? existing.nameAr : existing.nameFr });
       return errors;
     }
   }
@@ -258,7 +291,11 @@ async function checkRow(tx: Tx, importer: CurrentUser, state: JobState, row: num
   const byNameAr = `${province.id}|n:${folded.get(v.associationNameAr)}`;
   let association = (byReceipt && state.associations.get(byReceipt)) || state.associations.get(byName) || state.associations.get(byNameAr);
   if (!association) {
-    const id = await findAssociation(tx, province.id, v.associationReceiptNumber, folded.get(v.associationNameAr)!, folded.get(v.associationNameFr)!);
+    const founders = await foundersOf(tx, state, province.id);
+    const id =
+      (v.associationReceiptNumber && founders.get(`r:${v.associationReceiptNumber}`)) ||
+      founders.get(`n:${folded.get(v.associationNameAr)}`) ||
+      founders.get(`n:${folded.get(v.associationNameFr)}`);
     association = id ? { id } : { create: `association:${row}` };
   }
   for (const key of [byReceipt, byName, byNameAr]) if (key) state.associations.set(key, association);
