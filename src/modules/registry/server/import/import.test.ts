@@ -112,6 +112,13 @@ describe('a good file', () => {
       const header = (workbook.worksheets[0]!.getRow(1).values as string[]).slice(1);
       expect(header).toEqual(importHeaders(lang));
       expect(workbook.worksheets[0]!.rowCount).toBe(2);
+      expect(workbook.worksheets[1]!.getRow(2).getCell(2).text).toBe(lang === 'ar' ? 'مؤسسات كفالة الأطفال المهملين' : 'Établissements de kafala des enfants abandonnés');
+    }
+    // The example row of each template imports as it is.
+    for (const lang of ['ar', 'fr'] as const) {
+      const file = (await agadir.get(`/api/institutions/import/template.xlsx?lang=${lang}`)).rawPayload;
+      const up = await uploaded(agadir, IMPORT_TARGET, 'modele.xlsx', file);
+      expect(await run(agadir, up, 'validate')).toMatchObject({ state: 'succeeded', errorCount: 0 });
     }
   });
 });

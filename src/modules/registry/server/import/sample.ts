@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Language } from '../../../../platform/contract/common.ts';
+import { areas, careModes, centreTypes, feeModes, legalCategories, legalForms, serviceTypes, sexesServed } from '../../contract/enums.ts';
 import { ribKey } from '../../contract/values.ts';
+import ar from '../../i18n/ar.json' with { type: 'json' };
+import fr from '../../i18n/fr.json' with { type: 'json' };
 import { institutionImportFields, type FieldKey } from './fields.ts';
 
 export type SampleRow = Record<FieldKey, string>;
@@ -71,18 +74,55 @@ export function importCsv(rows: SampleRow[], lang: Language = 'fr'): Buffer {
   return Buffer.from([importHeaders(lang), ...rows.map(cellsOf)].map((r) => r.map(quote).join(',')).join('\n'));
 }
 
-/** The template offered for download: headers and one example row, in the user's language. */
-export function templateXlsx(lang: Language): Promise<Buffer> {
+const catalogs = { ar, fr } as const;
+type Vocabulary = 'legalForm' | 'legalCategory' | 'centreType' | 'area' | 'careMode' | 'sexServed' | 'feeMode' | 'serviceType';
+const label = (lang: Language, vocabulary: Vocabulary, code: string) => (catalogs[lang].enums[vocabulary] as Record<string, string>)[code] ?? code;
+
+/** The columns whose cells take a value from a list, and that list, for the template's second sheet. */
+const vocabularies: { field: FieldKey; vocabulary: Vocabulary; codes: readonly string[] }[] = [
+  { field: 'associationLegalForm', vocabulary: 'legalForm', codes: legalForms },
+  { field: 'legalCategory', vocabulary: 'legalCategory', codes: legalCategories },
+  { field: 'centreType', vocabulary: 'centreType', codes: centreTypes },
+  { field: 'area', vocabulary: 'area', codes: areas },
+  { field: 'mode', vocabulary: 'careMode', codes: careModes },
+  { field: 'sexServed', vocabulary: 'sexServed', codes: sexesServed },
+  { field: 'feeMode', vocabulary: 'feeMode', codes: feeModes },
+  { field: 'services', vocabulary: 'serviceType', codes: serviceTypes },
+];
+
+/**
+ * The template offered for download: headers and one example row in the user's language, and a
+ * second sheet listing, for each list column, the accepted labels (the codes are accepted too).
+ */
+export async function templateXlsx(lang: Language): Promise<Buffer> {
+  const l = (vocabulary: Vocabulary, code: string) => label(lang, vocabulary, code);
   const example = sampleRow({
     associationNameAr: 'جمعية الخير للتنمية',
     associationNameFr: 'Association Al Khair pour le développement',
+    associationLegalForm: l('legalForm', 'association'),
     associationReceiptNumber: '123/2012',
-    associationRib: '007810000123456789012345'.slice(0, 22) + ribKey('0078100001234567890123'),
+    associationRib: '0078100001234567890123' + ribKey('0078100001234567890123'),
     nameAr: 'دار الطالبة الأمل',
     nameFr: 'Dar Taliba Al Amal',
     communeAr: 'أكادير',
     communeFr: 'Agadir',
-    legalCategory: lang === 'ar' ? 'مؤسسات التكفل بالأطفال المتمدرسين' : 'schooled_children',
+    legalCategory: l('legalCategory', 'schooled_children'),
+    centreType: l('centreType', 'student_home'),
+    area: l('area', 'urban'),
+    mode: l('careMode', 'residential'),
+    sexServed: l('sexServed', 'girls'),
+    feeMode: l('feeMode', 'free'),
+    services: ['accommodation', 'feeding', 'educational_follow_up'].map((c) => l('serviceType', c)).join(lang === 'ar' ? '، ' : ', '),
+    address: lang === 'ar' ? 'حي السلام، أكادير' : 'Hay Salam, Agadir',
+    director: lang === 'ar' ? 'فاطمة الزهراء العلوي' : 'Fatima Zahra Alaoui',
   });
-  return importXlsx([example], lang);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await importXlsx([example], lang)) as unknown as ArrayBuffer);
+  const guide = workbook.addWorksheet(lang === 'ar' ? 'القيم المقبولة' : 'Valeurs acceptées', { views: [{ rightToLeft: lang === 'ar' }] });
+  const columns = vocabularies.map((v) => institutionImportFields.find((f) => f.key === v.field)!);
+  guide.addRow(columns.map((f) => (lang === 'ar' ? f.labelAr : f.labelFr))).font = { bold: true };
+  const longest = Math.max(...vocabularies.map((v) => v.codes.length));
+  for (let i = 0; i < longest; i++) guide.addRow(vocabularies.map((v) => (v.codes[i] ? l(v.vocabulary, v.codes[i]!) : '')));
+  guide.columns.forEach((column) => (column.width = 36));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
