@@ -2,3 +2,4 @@
 export * from './enums.ts';
 export * from './values.ts';
 export * from './licensing.ts';
+export * from './map.ts';
