@@ -4,3 +4,4 @@ export * from './values.ts';
 export * from './associations.ts';
 export * from './institutions.ts';
 export * from './licensing.ts';
+export * from './map.ts';
