@@ -347,11 +347,11 @@ export interface RegistryAssociations {
   name_ar: string;
   name_fr: string;
   phone: string | null;
-  province_id: string;
+  province_id: string | null;
   public_utility: Generated<boolean>;
   receipt_date: Timestamp | null;
   receipt_number: string | null;
-  region_id: string;
+  region_id: string | null;
   rib: string | null;
   search_key: Generated<string | null>;
   status: Generated<string>;
@@ -417,8 +417,8 @@ export interface RegistryInstitutions {
   name_key_fr: Generated<string | null>;
   opened_on: Timestamp | null;
   phone: string | null;
-  province_id: string;
-  region_id: string;
+  province_id: string | null;
+  region_id: string | null;
   search_key: Generated<string | null>;
   sex_served: string;
   status: Generated<string>;
@@ -460,7 +460,7 @@ export interface TerritoryCommunes {
   name_key_ar: Generated<string | null>;
   name_key_fr: Generated<string | null>;
   province_id: string;
-  region_id: string;
+  region_id: string | null;
   updated_at: Generated<Timestamp>;
 }
 
