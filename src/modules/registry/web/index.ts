@@ -1,8 +1,11 @@
 /** The registry's screens: associations, institutions, their licensing, the import and the map. */
-import { IconBuildingCommunity } from '@tabler/icons-react';
-import type { WebModule } from '../../../platform/web/index.ts';
+import { IconBuildingCommunity, IconUsersGroup } from '@tabler/icons-react';
+import { lazyPage, type WebModule } from '../../../platform/web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
+
+const AssociationsPage = lazyPage(() => import('./associations/AssociationsPage.tsx'), 'AssociationsPage');
+const AssociationPage = lazyPage(() => import('./associations/AssociationPage.tsx'), 'AssociationPage');
 
 export const messages = { ar, fr };
 
@@ -12,5 +15,8 @@ export const registryWeb: WebModule = {
   icon: IconBuildingCommunity,
   permission: 'registry.read',
   messages,
-  routes: [],
+  routes: [
+    { path: 'registry/associations', component: AssociationsPage, permission: 'registry.read', nav: { labelKey: 'registry:associations.nav', icon: IconUsersGroup, testId: 'nav-associations' } },
+    { path: 'registry/associations/$associationId', component: AssociationPage, permission: 'registry.read' },
+  ],
 };

@@ -53,8 +53,8 @@ export function toListItem(r: ListRow): AssociationListItem {
     communeId: r.commune_id,
     communeNameAr: r.commune_name_ar,
     communeNameFr: r.commune_name_fr,
-    provinceId: r.province_id,
-    regionId: r.region_id,
+    provinceId: r.province_id!,
+    regionId: r.region_id!,
     delegationId: r.delegation_id,
     institutionCount: r.institution_count,
   };
