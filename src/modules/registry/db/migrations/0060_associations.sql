@@ -14,7 +14,8 @@ CREATE INDEX associations_public_utility_idx ON registry.associations (name_fr, 
 -- that region or delegation see and manage it (access.users RLS), and nobody outside. The
 -- registry row is read under the caller's row-level security: an administrator who cannot see
 -- the association or institution gets no keys, and the policy's WITH CHECK refuses the row.
-CREATE OR REPLACE FUNCTION access.fill_scope_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A trigger of its own on access.users: access.fill_scope_keys() also serves other tables.
+CREATE FUNCTION registry.fill_account_scope_keys() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.scope_level = 'institution' THEN
     SELECT i.region_id, i.delegation_id, i.association_id INTO NEW.region_id, NEW.delegation_id, NEW.association_id
@@ -22,8 +23,9 @@ BEGIN
   ELSIF NEW.scope_level = 'association' THEN
     SELECT a.region_id, a.delegation_id INTO NEW.region_id, NEW.delegation_id
     FROM registry.associations a WHERE a.id = NEW.association_id;
-  ELSIF NEW.delegation_id IS NOT NULL THEN
-    SELECT d.region_id INTO NEW.region_id FROM organisation.delegations d WHERE d.id = NEW.delegation_id;
   END IF;
   RETURN NEW;
 END $$;
+-- Named to fire after users_fill_scope_keys (triggers fire in name order), so it has the last word.
+CREATE TRIGGER users_fill_scope_keys_registry BEFORE INSERT OR UPDATE OF scope_level, association_id, institution_id ON access.users
+  FOR EACH ROW EXECUTE FUNCTION registry.fill_account_scope_keys();

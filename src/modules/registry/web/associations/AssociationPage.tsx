@@ -178,7 +178,7 @@ function EditAssociation({ association, onClose }: { association: Association; o
   const { t } = useTranslation('registry');
   const mutation = useSaveAssociation(association.id);
   return (
-    <Modal opened onClose={onClose} title={t('associations.edit')} size={ui.xl}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('associations.close') }} title={t('associations.edit')} size={ui.xl}>
       <AssociationForm association={association} pending={mutation.isPending} error={mutation.error} onSubmit={(body) => mutation.mutate(body, { onSuccess: onClose })} />
     </Modal>
   );

@@ -212,7 +212,7 @@ function CreateAssociation({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const mutation = useSaveAssociation();
   return (
-    <Modal opened onClose={onClose} title={t('associations.create')} size={ui.xl}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('associations.close') }} title={t('associations.create')} size={ui.xl}>
       <AssociationForm
         pending={mutation.isPending}
         error={mutation.error}

@@ -81,7 +81,7 @@ function RemoveMember({ associationId, member, name, onClose }: { associationId:
   const mutation = useBoardMutation(associationId);
   const remove = () => mutation.mutate({ kind: 'remove', memberId: member.id }, { onSuccess: onClose });
   return (
-    <Modal opened onClose={onClose} title={t('associations.board.removeTitle')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('associations.close') }} title={t('associations.board.removeTitle')} centered>
       <Stack gap={ui.md}>
         <ProblemAlert error={mutation.error} />
         <Text>{t('associations.board.removeConfirm', { name })}</Text>
@@ -123,7 +123,7 @@ function MemberForm({ associationId, member, onClose }: { associationId: string;
   ) as unknown as Record<Field, ReturnType<typeof form.register> & { error: string | undefined; 'data-testid': string }>;
   const roleTestId = tid.boardField(fld.role);
   return (
-    <Modal opened onClose={onClose} title={member ? t('associations.board.edit') : t('associations.board.add')} size={ui.lg}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('associations.close') }} title={member ? t('associations.board.edit') : t('associations.board.add')} size={ui.lg}>
       <form
         noValidate
         data-testid={tid.boardForm}
