@@ -53,14 +53,15 @@ describe('accounts at association level', () => {
     const page = await officer.get(`/api/associations/${own.id}`);
     expect(page.json().institutions.map((i: { id: string }) => i.id)).toEqual([ownInstitution.id]);
     expect((await officer.get(`/api/associations/${other.id}`)).statusCode).toBe(404);
-    // Another association's institution is invisible to it (RLS on registry.institutions).
+    // Another association's institution is invisible to it (RLS on registry.institutions): its history answers 404.
+    expect((await officer.get(`/api/history/institution/${ownInstitution.id}`)).statusCode).toBe(200);
+    expect((await officer.get(`/api/history/institution/${otherInstitution.id}`)).statusCode).toBe(404);
     const documents = await officer.get(`/api/documents?ownerType=association&ownerId=${other.id}`);
     expect(documents.statusCode).toBe(404);
     expect((await officer.patch(`/api/associations/${own.id}`, { address: 'Siège' })).statusCode).toBe(200);
     expect((await officer.patch(`/api/associations/${other.id}`, { address: 'Siège' })).statusCode).toBe(404);
     const create = await officer.post('/api/associations', { legalForm: 'association', nameAr: 'س', nameFr: 'S', publicUtility: false, communeId: own.communeId });
     expect(create.statusCode).toBe(403);
-    void otherInstitution;
   });
 
   it('refuses an association outside the administrator scope, and the level without an id', async () => {
