@@ -4,6 +4,7 @@ import { registryRoutes } from './server/routes.ts';
 import './server/history.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
+import './server/licensing/constraints.ts';
 
 // Rules the database alone enforces (0051), answered with their own words.
 registerConstraintMessages({

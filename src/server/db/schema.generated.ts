@@ -436,6 +436,95 @@ export interface RegistryInstitutionServices {
   service: string;
 }
 
+export interface RegistryLicenceChecklistItems {
+  code: string;
+  founder_kind: string | null;
+  part: string;
+  position: number;
+  required: Generated<boolean>;
+}
+
+export interface RegistryLicensingOpenChanges {
+  association_id: string | null;
+  change_on: Timestamp | null;
+  change_subject: string | null;
+  days_left: number | null;
+  delegation_id: string | null;
+  due_on: Timestamp | null;
+  id: string | null;
+  institution_id: string | null;
+  region_id: string | null;
+}
+
+export interface RegistryLicensingOverview {
+  application_id: string | null;
+  association_id: string | null;
+  clock_days: number | null;
+  clock_kind: string | null;
+  clock_started_on: Timestamp | null;
+  clock_stopped_on: Timestamp | null;
+  days_left: number | null;
+  delegation_id: string | null;
+  due_on: Timestamp | null;
+  founder_kind: string | null;
+  institution_id: string | null;
+  last_step_on: Timestamp | null;
+  region_id: string | null;
+  requested_item: string | null;
+  stage: string | null;
+  warning: boolean | null;
+}
+
+export interface RegistryLicensingStates {
+  application_id: string;
+  association_id: string | null;
+  clock_days: number | null;
+  clock_kind: string | null;
+  clock_started_on: Timestamp | null;
+  clock_stopped_on: Timestamp | null;
+  delegation_id: string | null;
+  due_on: Generated<Timestamp | null>;
+  founder_kind: string;
+  id: Generated<string>;
+  institution_id: string;
+  last_seq: number;
+  last_step_on: Timestamp;
+  region_id: string | null;
+  requested_item: string | null;
+  stage: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RegistryLicensingSteps {
+  association_id: string | null;
+  change_id: string | null;
+  change_on: Timestamp | null;
+  change_subject: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string | null>;
+  created_by_name_ar: string | null;
+  created_by_name_fr: string | null;
+  delegation_id: string | null;
+  founder_kind: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  kind: string;
+  licence_date: Timestamp | null;
+  licence_number: string | null;
+  needs_approval: Generated<boolean | null>;
+  note: string | null;
+  notice_end: Timestamp | null;
+  occurred_on: Timestamp;
+  opinion: string | null;
+  outcome: string | null;
+  reasons: string | null;
+  region_id: string | null;
+  regularise_by: Timestamp | null;
+  requested_item: string | null;
+  seq: number;
+  stage: string;
+}
+
 export interface RegistryRooms {
   area_m2: Numeric | null;
   association_id: string | null;
@@ -512,6 +601,11 @@ export interface DB {
   "registry.committee_members": RegistryCommitteeMembers;
   "registry.institution_services": RegistryInstitutionServices;
   "registry.institutions": RegistryInstitutions;
+  "registry.licence_checklist_items": RegistryLicenceChecklistItems;
+  "registry.licensing_open_changes": RegistryLicensingOpenChanges;
+  "registry.licensing_overview": RegistryLicensingOverview;
+  "registry.licensing_states": RegistryLicensingStates;
+  "registry.licensing_steps": RegistryLicensingSteps;
   "registry.rooms": RegistryRooms;
   "territory.communes": TerritoryCommunes;
   "territory.provinces": TerritoryProvinces;

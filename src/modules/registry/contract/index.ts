@@ -2,3 +2,5 @@
 export * from './enums.ts';
 export * from './values.ts';
 export * from './associations.ts';
+export * from './licensing.ts';
+export * from './map.ts';

@@ -36,8 +36,9 @@ export function extendHistoryOwner(type: string, tables: readonly string[]): voi
 
 export const historyOwner = (type: string): HistoryOwner | undefined => owners.get(type);
 
-/** Bookkeeping columns and scope keys say nothing a reader needs. */
-const HIDDEN = new Set(['updated_at', 'created_at', 'region_id', 'delegation_id', 'association_id', 'institution_id', 'province_id', 'search_key', 'name_key_ar', 'name_key_fr']);
+/** Bookkeeping columns, scope keys and derived search columns say nothing a reader needs. */
+const HIDDEN = new Set(['updated_at', 'created_at', 'region_id', 'delegation_id', 'association_id', 'institution_id', 'province_id']);
+const DERIVED = /^search_|_key(_ar|_fr)?$/;
 
 type Row = Record<string, unknown> | null;
 
@@ -45,7 +46,7 @@ export function changedFields(before: Row, after: Row): HistoryEntry['changes'] 
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: HistoryEntry['changes'] = [];
   for (const field of fields) {
-    if (HIDDEN.has(field) || field === 'id') continue;
+    if (HIDDEN.has(field) || DERIVED.test(field) || field === 'id') continue;
     const b = before?.[field] ?? null;
     const a = after?.[field] ?? null;
     if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a });
