@@ -17,14 +17,17 @@ function selectUsers(tx: Tx) {
     .selectFrom('access.users as u')
     .leftJoin('organisation.delegations as d', 'd.id', 'u.delegation_id')
     .leftJoin('organisation.coordinations as c', (join) => join.onRef('c.region_id', '=', 'u.region_id').on('u.delegation_id', 'is', null))
+    // Accounts at association or institution level are named after it (as access.act_as() does, 0052).
+    .leftJoin('registry.institutions as i', 'i.id', 'u.institution_id')
+    .leftJoin('registry.associations as a', (join) => join.onRef('a.id', '=', 'u.association_id').on('u.institution_id', 'is', null))
     .select([
       'u.id', 'u.username', 'u.full_name_ar', 'u.full_name_fr', 'u.email', 'u.phone', 'u.language', 'u.role', 'u.status',
       'u.scope_level', 'u.region_id', 'u.delegation_id', 'u.association_id', 'u.institution_id', 'u.last_login_at',
       'u.created_at', 'u.updated_at',
     ])
     .select((eb) => [
-      eb.fn.coalesce('d.name_ar', 'c.name_ar').as('scope_name_ar'),
-      eb.fn.coalesce('d.name_fr', 'c.name_fr').as('scope_name_fr'),
+      eb.fn.coalesce('i.name_ar', 'a.name_ar', 'd.name_ar', 'c.name_ar').as('scope_name_ar'),
+      eb.fn.coalesce('i.name_fr', 'a.name_fr', 'd.name_fr', 'c.name_fr').as('scope_name_fr'),
     ]);
 }
 

@@ -16,23 +16,46 @@ interface ScopeKeys {
   scope_level: ScopeLevel;
   region_id: string | null;
   delegation_id: string | null;
+  association_id: string | null;
+  institution_id: string | null;
 }
 
-/** Turns a scope target into the row's scope keys; the delegation's region is filled by a trigger. */
+const none = { region_id: null, delegation_id: null, association_id: null, institution_id: null };
+
+/**
+ * Turns a scope target into the row's scope keys. The trigger access.fill_scope_keys() completes
+ * them: a delegation's region; an association's region and delegation; an institution's region,
+ * delegation and founder (0060), read under the administrator's row-level security.
+ */
 function scopeKeys(target: ScopeTarget): ScopeKeys {
+  if (target.level !== 'nation' && !target.id) throw invalidFields({ path: 'scope.id', key: FieldErrorKey.scopeIdRequired });
   switch (target.level) {
     case 'nation':
-      return { scope_level: 'nation', region_id: null, delegation_id: null };
+      return { scope_level: 'nation', ...none };
     case 'region':
-      if (!target.id) throw invalidFields({ path: 'scope.id', key: FieldErrorKey.scopeIdRequired });
-      return { scope_level: 'region', region_id: target.id, delegation_id: null };
+      return { scope_level: 'region', ...none, region_id: target.id };
     case 'delegation':
-      if (!target.id) throw invalidFields({ path: 'scope.id', key: FieldErrorKey.scopeIdRequired });
-      return { scope_level: 'delegation', region_id: null, delegation_id: target.id };
-    default:
-      // Association and institution scopes arrive with the registry of associations and institutions.
-      throw invalidFields({ path: 'scope.level', key: FieldErrorKey.scopeLevelUnavailable });
+      return { scope_level: 'delegation', ...none, delegation_id: target.id };
+    case 'association':
+      return { scope_level: 'association', ...none, association_id: target.id };
+    case 'institution':
+      return { scope_level: 'institution', ...none, institution_id: target.id };
   }
+}
+
+/**
+ * An association or institution must be one the administrator sees (row-level security), and
+ * seated in its scope: a delegation sees the founders of its institutions seated elsewhere, but
+ * their accounts belong to the seat's delegation (the users policy's WITH CHECK refuses them).
+ */
+async function checkRegistryTarget(tx: Tx, keys: ScopeKeys): Promise<void> {
+  const visible =
+    keys.scope_level === 'association'
+      ? await tx.selectFrom('registry.associations').select('id').where('id', '=', keys.association_id!).executeTakeFirst()
+      : keys.scope_level === 'institution'
+        ? await tx.selectFrom('registry.institutions').select('id').where('id', '=', keys.institution_id!).executeTakeFirst()
+        : { id: 'not a registry level' };
+  if (!visible) throw invalidFields({ path: 'scope.id', key: FieldErrorKey.scopeOutside });
 }
 
 function checkRole(admin: CurrentUser, role: Role, level: ScopeLevel): FieldError[] {
@@ -61,6 +84,7 @@ export async function createUser(tx: Tx, admin: CurrentUser, body: CreateUserBod
   const keys = scopeKeys(body.scope);
   const roleErrors = checkRole(admin, body.role, keys.scope_level);
   if (roleErrors.length) throw invalidFields(...roleErrors);
+  await checkRegistryTarget(tx, keys);
   const taken = await sql<{ taken: boolean }>`SELECT EXISTS (SELECT 1 FROM access.login_lookup(${body.username})) AS taken`.execute(tx);
   if (taken.rows[0]?.taken) throw accessError(409, AccessError.usernameTaken, [{ path: 'username', key: 'access.fields.username_taken' }]);
   const passwordHash = await hashPassword(body.password);
@@ -103,6 +127,7 @@ export async function updateUser(tx: Tx, admin: CurrentUser, id: string, body: U
     const roleErrors = checkRole(admin, role, level);
     if (roleErrors.length) throw invalidFields(...roleErrors);
   }
+  if (keys) await checkRegistryTarget(tx, keys);
   const values = {
     ...(body.fullNameAr !== undefined && { full_name_ar: body.fullNameAr }),
     ...(body.fullNameFr !== undefined && { full_name_fr: body.fullNameFr }),

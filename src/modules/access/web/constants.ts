@@ -15,6 +15,7 @@ export const tid = {
   resetPasswordInput: 'reset-password-input',
   resetPasswordSubmit: 'reset-password-submit',
   scopeDelegation: 'scope-delegation',
+  scopeRegistry: 'user-scope-registry',
   scopeDelegationRegion: 'scope-delegation-region',
   scopeLevel: 'scope-level',
   scopeRegion: 'scope-region',

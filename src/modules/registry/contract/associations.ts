@@ -34,7 +34,7 @@ export const MoroccanPhone = z
   .transform((v, ctx) => {
     const phone = normalisePhone(v);
     if (phone) return phone;
-    ctx.addIssue({ code: 'custom', message: 'registry.validation.phone_format' });
+    ctx.addIssue({ code: 'custom', message: 'registry.associations.validation.phone_format' });
     return z.NEVER;
   });
 const optionalPhone = z.preprocess(blankToNull, MoroccanPhone.nullable());
@@ -44,7 +44,7 @@ export const Cnie = z
   .string()
   .trim()
   .transform((v) => v.replace(/\s/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{1,2}[0-9]{1,6}$/, 'registry.validation.cnie_format'));
+  .pipe(z.string().regex(/^[A-Z]{1,2}[0-9]{1,6}$/, 'registry.associations.validation.cnie_format'));
 const optionalCnie = z.preprocess(blankToNull, Cnie.nullable());
 
 const optionalEmail = z.preprocess(blankToNull, z.email().max(200).nullable());
@@ -115,29 +115,32 @@ export const BoardMember = z.object({
 export type BoardMember = z.infer<typeof BoardMember>;
 
 const boardMemberFields = {
-  fullNameAr: optionalText(160),
-  fullNameFr: optionalText(160),
+  fullNameAr: optionalText(160).optional(),
+  fullNameFr: optionalText(160).optional(),
   role: BoardRole,
-  cnie: optionalCnie,
-  phone: optionalPhone,
+  cnie: optionalCnie.optional(),
+  phone: optionalPhone.optional(),
   mandateStart: z.iso.date(),
   mandateEnd: z.iso.date(),
 };
 
-const boardMemberRules = <T extends z.ZodType<{ fullNameAr?: string | null; fullNameFr?: string | null; mandateStart?: string; mandateEnd?: string }>>(schema: T) =>
+const boardMemberRules = <T extends z.ZodType<{ fullNameAr?: string | null; fullNameFr?: string | null; mandateStart?: string; mandateEnd?: string }>>(schema: T, creating: boolean) =>
   schema.superRefine((v, ctx) => {
-    if (v.fullNameAr === null && v.fullNameFr === null) {
-      ctx.addIssue({ code: 'custom', path: ['fullNameAr'], message: 'registry.validation.board_member_named' });
+    // On creation both absent is refused; on an edit, only both emptied (the database checks the rest).
+    if ((v.fullNameAr ?? null) === null && (v.fullNameFr ?? null) === null && (creating || (v.fullNameAr === null && v.fullNameFr === null))) {
+      ctx.addIssue({ code: 'custom', path: ['fullNameAr'], message: 'registry.associations.validation.board_member_named' });
     }
     if (v.mandateStart && v.mandateEnd && v.mandateEnd <= v.mandateStart) {
-      ctx.addIssue({ code: 'custom', path: ['mandateEnd'], message: 'registry.validation.mandate_order' });
+      ctx.addIssue({ code: 'custom', path: ['mandateEnd'], message: 'registry.associations.validation.mandate_order' });
     }
   });
 
-export const BoardMemberBody = boardMemberRules(z.strictObject(boardMemberFields));
-export type BoardMemberBody = z.input<typeof BoardMemberBody>;
-export const UpdateBoardMemberBody = boardMemberRules(z.strictObject(boardMemberFields).partial());
-export type UpdateBoardMemberBody = z.input<typeof UpdateBoardMemberBody>;
+export const BoardMemberBody = boardMemberRules(z.strictObject(boardMemberFields), true);
+export type BoardMemberBody = z.output<typeof BoardMemberBody>;
+export type BoardMemberBodyInput = z.input<typeof BoardMemberBody>;
+export const UpdateBoardMemberBody = boardMemberRules(z.strictObject(boardMemberFields).partial(), false);
+export type UpdateBoardMemberBody = z.output<typeof UpdateBoardMemberBody>;
+export type UpdateBoardMemberBodyInput = z.input<typeof UpdateBoardMemberBody>;
 
 // ---------------------------------------------------------------------------------------------
 // Association
@@ -146,16 +149,16 @@ const associationFields = {
   legalForm: LegalForm,
   nameAr: text(250),
   nameFr: text(250),
-  receiptNumber: optionalText(60),
-  receiptDate: optionalDate,
-  boardRenewalDate: optionalDate,
+  receiptNumber: optionalText(60).optional(),
+  receiptDate: optionalDate.optional(),
+  boardRenewalDate: optionalDate.optional(),
   publicUtility: z.boolean(),
-  rib: optionalRib,
-  bankName: optionalText(120),
-  address: optionalText(300),
+  rib: optionalRib.optional(),
+  bankName: optionalText(120).optional(),
+  address: optionalText(300).optional(),
   communeId: Uuid,
-  phone: optionalPhone,
-  email: optionalEmail,
+  phone: optionalPhone.optional(),
+  email: optionalEmail.optional(),
 };
 
 const receiptRule = <T extends z.ZodType<{ receiptNumber?: string | null; receiptDate?: string | null }>>(schema: T) =>
@@ -163,19 +166,21 @@ const receiptRule = <T extends z.ZodType<{ receiptNumber?: string | null; receip
     // Given together or not at all (associations_receipt_complete in 0051), when the body names either.
     if (v.receiptNumber === undefined && v.receiptDate === undefined) return;
     if ((v.receiptNumber ?? null) === null && (v.receiptDate ?? null) !== null) {
-      ctx.addIssue({ code: 'custom', path: ['receiptNumber'], message: 'registry.validation.receipt_complete' });
+      ctx.addIssue({ code: 'custom', path: ['receiptNumber'], message: 'registry.associations.validation.receipt_complete' });
     }
     if ((v.receiptNumber ?? null) !== null && (v.receiptDate ?? null) === null) {
-      ctx.addIssue({ code: 'custom', path: ['receiptDate'], message: 'registry.validation.receipt_complete' });
+      ctx.addIssue({ code: 'custom', path: ['receiptDate'], message: 'registry.associations.validation.receipt_complete' });
     }
   });
 
 export const CreateAssociationBody = receiptRule(
   z.strictObject({ ...associationFields, publicUtility: z.boolean().default(false), status: AssociationStatus.optional() }),
 );
-export type CreateAssociationBody = z.input<typeof CreateAssociationBody>;
+export type CreateAssociationBody = z.output<typeof CreateAssociationBody>;
+export type CreateAssociationBodyInput = z.input<typeof CreateAssociationBody>;
 export const UpdateAssociationBody = receiptRule(z.strictObject({ ...associationFields, status: AssociationStatus }).partial());
-export type UpdateAssociationBody = z.input<typeof UpdateAssociationBody>;
+export type UpdateAssociationBody = z.output<typeof UpdateAssociationBody>;
+export type UpdateAssociationBodyInput = z.input<typeof UpdateAssociationBody>;
 
 export const AssociationInstitution = z.object({
   id: Uuid,

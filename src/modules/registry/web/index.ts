@@ -1,5 +1,5 @@
 /** The registry's screens: associations, institutions, their licensing, the import and the map. */
-import { IconBuildingCommunity, IconBuildingEstate, IconCertificate, IconFileImport, IconMap2 } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconBuildingEstate, IconCertificate, IconFileImport, IconMap2, IconUsersGroup } from '@tabler/icons-react';
 import { lazyPage, type WebModule } from '../../../platform/web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
@@ -14,6 +14,9 @@ const InstitutionEditPage = lazyPage(() => import('./institutions/pages/Institut
 
 const LicensingDuePage = lazyPage(() => import('./licensing/LicensingDuePage.tsx'), 'LicensingDuePage');
 const LicensingFilePage = lazyPage(() => import('./licensing/LicensingFilePage.tsx'), 'LicensingFilePage');
+
+const AssociationsPage = lazyPage(() => import('./associations/AssociationsPage.tsx'), 'AssociationsPage');
+const AssociationPage = lazyPage(() => import('./associations/AssociationPage.tsx'), 'AssociationPage');
 
 export const messages = { ar, fr };
 
@@ -32,6 +35,8 @@ export const registryWeb: WebModule = {
     { path: 'registry/institutions/new', component: InstitutionCreatePage, permission: 'registry.create' },
     { path: 'registry/institutions/$institutionId', component: InstitutionPage, permission: 'registry.read' },
     { path: 'registry/institutions/$institutionId/edit', component: InstitutionEditPage, permission: 'registry.write' },
+    { path: 'registry/associations', component: AssociationsPage, permission: 'registry.read', nav: { labelKey: 'registry:associations.nav', icon: IconUsersGroup, testId: 'nav-associations' } },
+    { path: 'registry/associations/$associationId', component: AssociationPage, permission: 'registry.read' },
     { path: licensingPath.due.slice(1), component: LicensingDuePage, permission: 'registry.read', nav: { labelKey: 'registry:licensing.nav', icon: IconCertificate, testId: licensingTid.navDue } },
     { path: licensingPath.file.slice(1), component: LicensingFilePage, permission: 'registry.read' },
     { path: 'registry/map', component: MapPage, permission: 'registry.read', nav: { labelKey: 'registry:map.nav', icon: IconMap2, testId: 'nav-registry-map' } },

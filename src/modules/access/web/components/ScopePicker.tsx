@@ -1,6 +1,7 @@
 /**
  * Where an account sits: the level allowed by the role (at or below the administrator's own
- * scope), then the region or the delegation from the territory lists; the nation needs no id.
+ * scope), then the region or the delegation from the territory lists, or the association or
+ * institution searched by name in the registry; the nation needs no id.
  */
 import { useState } from 'react';
 import { Select, Stack, Text } from '@mantine/core';
@@ -9,12 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, fieldMessage, nameIn, useCurrentUser, withQuery, ui } from '../../../../platform/web/index.ts';
 import { DelegationPage, Region } from '../../../territory/contract.ts';
+import { RegistryPicker } from '../../../registry/web/associations/RegistryPicker.tsx';
 import type { ScopeTarget } from '../../contract.ts';
 import { roleScopeLevels, scopeDepth, type Role, type ScopeLevel } from '../../permissions.ts';
 import { tid } from '../constants.ts';
 
-/** Levels the picker can fill from the lists the API offers today. */
-const PICKABLE: readonly ScopeLevel[] = ['nation', 'region', 'delegation'];
+/** Levels the picker can fill from the lists the API offers. */
+const PICKABLE: readonly ScopeLevel[] = ['nation', 'region', 'delegation', 'association', 'institution'];
 const REGION: ScopeLevel = 'region';
 const DELEGATION: ScopeLevel = 'delegation';
 const RegionList = z.object({ items: z.array(Region) });
@@ -29,12 +31,14 @@ interface Props {
   value: ScopeTarget;
   onChange: (v: ScopeTarget) => void;
   initialRegionId?: string | null;
+  /** Name of the account's association or institution (editing), shown before any search. */
+  initialName?: { nameAr: string; nameFr: string };
   levelError?: string;
   idError?: string;
   disabled?: boolean;
 }
 
-export function ScopePicker({ role, value, onChange, initialRegionId, levelError, idError, disabled }: Props) {
+export function ScopePicker({ role, value, onChange, initialRegionId, initialName, levelError, idError, disabled }: Props) {
   const { t, i18n } = useTranslation(['access', 'web']);
   const lang = i18n.language;
   const me = useCurrentUser();
@@ -120,6 +124,19 @@ export function ScopePicker({ role, value, onChange, initialRegionId, levelError
             data-testid={tid.scopeDelegation}
           />
         </>
+      )}
+      {(value.level === 'association' || value.level === 'institution') && (
+        <RegistryPicker
+          key={value.level}
+          kind={value.level}
+          required
+          disabled={disabled}
+          value={value.id}
+          onChange={(id) => onChange({ level: value.level, id })}
+          initialName={initialName}
+          error={fieldMessage(idError)}
+          testId={tid.scopeRegistry}
+        />
       )}
     </Stack>
   );

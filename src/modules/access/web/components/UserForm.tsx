@@ -26,6 +26,12 @@ interface Props {
   onSubmit: (body: Output | Partial<Output>) => void;
 }
 
+/** The id a scope target names for the account's level (none for the nation). */
+function scopeIdOf(user: User): string | null {
+  const ids = { nation: null, region: user.scope.regionId, delegation: user.scope.delegationId, association: user.scope.associationId, institution: user.scope.institutionId };
+  return ids[user.scope.level];
+}
+
 /** A level's id when the administrator's own scope fixes it (a delegation admin creates in their delegation). */
 function ownScope(level: ScopeLevel, me: Me): { level: ScopeLevel; id: string | null } {
   if (level === 'region' && me.scope.level === 'region') return { level, id: me.scope.regionId };
@@ -50,7 +56,7 @@ export function UserForm({ user, readOnly, pending, error, onSubmit }: Props) {
         phone: user.phone ?? '',
         language: user.language,
         role: user.role,
-        scope: { level: user.scope.level, id: user.scope.level === 'region' ? user.scope.regionId : user.scope.level === 'delegation' ? user.scope.delegationId : null },
+        scope: { level: user.scope.level, id: scopeIdOf(user) },
       }
     : {
         username: '',
@@ -199,6 +205,7 @@ export function UserForm({ user, readOnly, pending, error, onSubmit }: Props) {
                   value={field.value}
                   onChange={(v) => field.onChange(v)}
                   initialRegionId={user?.scope.regionId ?? null}
+                  initialName={user?.scope}
                   levelError={errors.scope?.level?.message ?? errors.scope?.message}
                   idError={errors.scope?.id?.message}
                   disabled={readOnly}

@@ -22,7 +22,8 @@ export interface RecordHistoryProps {
 
 const EMPTY = '—';
 const ARTICLE = 'article';
-const ACTION_COLOR: Record<HistoryEntry['action'], string> = { insert: 'green', update: 'blue', delete: 'red', event: 'gray' };
+// Dark shades on filled badges: the light variant's green text fails WCAG AA contrast (seen in French).
+const ACTION_COLOR: Record<HistoryEntry['action'], string> = { insert: '#1f6f34', update: 'blue.9', delete: 'red.9', event: 'gray.8' };
 
 function plain(value: unknown): string {
   if (value === null || value === undefined || value === '') return EMPTY;
@@ -49,7 +50,7 @@ export function RecordHistory({ ownerType, ownerId, tableLabel, fieldLabel, valu
         {items.map((entry) => (
           <Paper key={entry.seq} withBorder p={ui.sm} component={ARTICLE}>
             <Group gap={ui.sm} mb={ui.xs} wrap={ui.wrap}>
-              <Badge color={ACTION_COLOR[entry.action]} variant={ui.light}>{t(`actions.${entry.action}`)}</Badge>
+              <Badge color={ACTION_COLOR[entry.action]} variant={ui.filled}>{t(`actions.${entry.action}`)}</Badge>
               <Text size={ui.sm} fw={600}>{tableLabel?.(entry.tableName) ?? entry.tableName}</Text>
               <Text size={ui.sm}>{formatDateTime(entry.at, lang)}</Text>
               <Text size={ui.sm}>{entry.actor ? (lang === 'fr' ? entry.actor.nameFr : entry.actor.nameAr) : t('history.system')}</Text>
