@@ -1,2 +1,3 @@
 /** The registry module's public face: associations (founders), institutions and their licensing. */
 export { registryModule } from './module.ts';
+export { seedDemoRegistry } from './db/demo/index.ts';

@@ -1,0 +1,2 @@
+/** Demo registry (README) and the generated national registry of the benchmark (`npm run bench -- --scale national`). */
+export { seedDemoRegistry, type DemoRegistryCounts } from './seed.ts';
