@@ -34,7 +34,7 @@ export interface FailedPath {
 export class BenchRouteError extends Error {
   constructor(readonly failures: FailedPath[]) {
     super(
-      `these benchmark requests do not answer 200 (a route not merged yet answers 404):\n${failures
+      `these benchmark requests do not answer 200 (a route that is not there yet answers 404):\n${failures
         .map((f) => `  GET ${f.path} → ${f.status} ${f.body.slice(0, 160)}`)
         .join('\n')}`,
     );
@@ -63,9 +63,9 @@ export async function timeGet(session: ApiSession, path: string, options: { warm
   for (let i = 0; i < warmup + requests; i++) {
     const started = performance.now();
     const response = await get(session, path);
-    await response.arrayBuffer();
+    const body = await response.arrayBuffer();
     const ms = performance.now() - started;
-    if (response.status !== 200) throw new BenchRouteError([{ path, status: response.status, body: '' }]);
+    if (response.status !== 200) throw new BenchRouteError([{ path, status: response.status, body: Buffer.from(body).toString('utf8') }]);
     if (i >= warmup) durations.push(ms);
   }
   return summarise(durations);

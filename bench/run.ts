@@ -215,6 +215,7 @@ async function registry(command: string): Promise<string[]> {
       const password = process.env.RAAYA_DEMO_PASSWORD ?? 'raaya-demo';
       const sessions = { national: await signIn(BASE, 'central', password), delegation: await signIn(BASE, 'agadir', password) };
       const results = await runRegistryCases(sessions, registryCases(await registryIds(url)), { log: console.log });
+      if (results.some((r) => r.error)) process.exitCode = 1;
       return registrySection(results, { command, generatedMs, institutions: totals!.institutions, associations: totals!.associations, when: new Date() });
     } finally {
       await stopServer(server.child);

@@ -67,6 +67,7 @@ describe('registry benchmark code', () => {
       return;
     }
     const results = outcome as RegistryResult[];
+    expect(results.filter((r) => r.error).map((r) => `${r.case.label} page ${r.page}: ${r.error}`)).toEqual([]);
     for (const c of cases) expect(results.filter((r) => r.case === c).length).toBeGreaterThanOrEqual(1);
     // 400 generated institutions nationally: the unfiltered list reaches page 6 (50 a page).
     expect(results.find((r) => r.case.label === 'no filter' && r.case.group === 'list' && r.page !== 'first')?.page).toBe(6);
