@@ -1,9 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAccounts } from '../../../access/index.ts';
 import { seedDemo } from '../../../../server/demo.ts';
 import { login, startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { legalCategories, legalForms } from '../../contract/enums.ts';
 import { ribIsValid } from '../../contract/values.ts';
+import { seedDemoRegistry } from './seed.ts';
 
 const PASSWORD = 'demo-password-2';
 let server: TestServer;
@@ -44,15 +46,14 @@ const tableCounts = () => server.owner<{ n: string }>(
 
 describe('demo registry', () => {
   it('has at least 60 institutions of all 8 legal categories and many centre types, in both demo delegations and both demo regions', async () => {
-    const [totals] = await server.owner<{ institutions: number; categories: string[]; centre_types: string[]; regions: number; statuses: string[] }>(
+    const [totals] = await server.owner<{ institutions: number; categories: string[]; centre_types: string[]; regions: number }>(
       `SELECT count(*)::int AS institutions, array_agg(DISTINCT legal_category) FILTER (WHERE legal_category IS NOT NULL) AS categories,
-         array_agg(DISTINCT centre_type) AS centre_types, count(DISTINCT region_id)::int AS regions, array_agg(DISTINCT status) AS statuses
+         array_agg(DISTINCT centre_type) AS centre_types, count(DISTINCT region_id)::int AS regions
        FROM registry.institutions`);
     expect(totals!.institutions).toBeGreaterThanOrEqual(60);
     expect([...totals!.categories].sort()).toEqual([...legalCategories].sort());
     expect(totals!.centre_types.length).toBeGreaterThanOrEqual(12);
     expect(totals!.regions).toBe(12);
-    expect(totals!.statuses).toEqual(['pending']);
     const perScope = await server.owner<{ code: string; n: number; student_homes: number }>(
       `SELECT d.code, count(*)::int AS n, count(*) FILTER (WHERE i.centre_type = 'student_home')::int AS student_homes
        FROM registry.institutions i JOIN organisation.delegations d ON d.id = i.delegation_id GROUP BY d.code`);
@@ -126,5 +127,24 @@ describe('demo registry', () => {
     const inezgane = await asUser<{ n: number }>('inezgane', 'SELECT count(*)::int AS n FROM registry.institutions');
     const [all] = await server.owner<{ n: number }>(`SELECT count(*)::int AS n FROM registry.institutions i JOIN organisation.delegations d ON d.id = i.delegation_id WHERE d.code = '09.273'`);
     expect(inezgane[0]!.n).toBe(all!.n);
+  });
+});
+
+describe('demo registry on its own', () => {
+  it('writes no licensing state: every institution stays pending until the licensing demo moves it', async () => {
+    const own = await startTestServer();
+    const client = new pg.Client({ connectionString: own.ownerUrl });
+    await client.connect();
+    try {
+      await seedDemoAccounts(client, PASSWORD);
+      const first = await seedDemoRegistry(client);
+      expect(first).toEqual({ communes: 49, founders: 46, institutions: 88, accounts: 2 });
+      expect(await seedDemoRegistry(client)).toEqual({ communes: 0, founders: 0, institutions: 0, accounts: 0 });
+      const rows = await own.owner<{ status: string; licence_number: string | null }>('SELECT DISTINCT status, licence_number FROM registry.institutions');
+      expect(rows).toEqual([{ status: 'pending', licence_number: null }]);
+    } finally {
+      await client.end();
+      await own.close();
+    }
   });
 });
