@@ -10,7 +10,7 @@ import { runDeadlineSweep, todayInMorocco } from '../platform/deadlines/index.ts
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/pool.ts';
 import { seedDemoForms } from '../platform/forms/index.ts';
-import { seedDemoRegistry } from '../modules/registry/index.ts';
+import { seedDemoLicensing, seedDemoRegistry } from '../modules/registry/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -22,6 +22,8 @@ export async function seedDemo(ownerUrl: string, password: string, dataDir: stri
     await seedDemoPlans(client);
     await seedDemoDocuments(client, path.join(dataDir, 'files'));
     await seedDemoForms(client);
+    // After the registry's demo institutions (seedDemoRegistry): their licensing stages.
+    await seedDemoLicensing(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -49,6 +49,8 @@ export const permissions = [
   'registry.import',
   'licensing.record',
   'licensing.declare',
+  // Communes (territory reference below the provinces), kept by the delegations that cover them.
+  'communes.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -93,6 +95,7 @@ const registryGrants: Record<Role, Permission[]> = {
   association_officer: ['registry.read', 'registry.write', 'licensing.declare'],
 };
 for (const role of roles) (rolePermissions[role] as Permission[]).push(...registryGrants[role]);
+for (const role of ['system_admin', 'regional_coordinator', 'provincial_delegate'] as const) (rolePermissions[role] as Permission[]).push('communes.manage');
 
 /** The scope levels at which each role makes sense (a social worker is never national). */
 export const roleScopeLevels: Record<Role, readonly ScopeLevel[]> = {

@@ -54,3 +54,29 @@ export const UpdateDelegationBody = z
   .strictObject({ nameAr: text(160), nameFr: text(160), provinceIds: z.array(Uuid).min(1).max(20) })
   .partial();
 export type UpdateDelegationBody = z.infer<typeof UpdateDelegationBody>;
+
+/** Communes (migration 0050): kept by the delegations covering their province. */
+export const CommuneKind = z.enum(['urban', 'rural']);
+export const Commune = z.object({
+  ...Named,
+  code: z.string().nullable(),
+  kind: CommuneKind,
+  provinceId: Uuid,
+  regionId: Uuid,
+  delegationId: Uuid.nullable(),
+});
+export type Commune = z.infer<typeof Commune>;
+export const CommuneListQuery = PageQuery.extend({
+  province: Uuid.optional(),
+  region: Uuid.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export const CommunePage = pageOf(Commune);
+export const CreateCommuneBody = z.strictObject({
+  provinceId: Uuid,
+  kind: CommuneKind,
+  nameAr: text(160),
+  nameFr: text(160),
+  code: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^[0-9]{2}\.[0-9]{3}\.[0-9]{2}\.[0-9]{2}$/).nullable()).optional(),
+});
+export type CreateCommuneBody = z.infer<typeof CreateCommuneBody>;

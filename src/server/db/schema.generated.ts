@@ -347,11 +347,11 @@ export interface RegistryAssociations {
   name_ar: string;
   name_fr: string;
   phone: string | null;
-  province_id: string;
+  province_id: string | null;
   public_utility: Generated<boolean>;
   receipt_date: Timestamp | null;
   receipt_number: string | null;
-  region_id: string;
+  region_id: string | null;
   rib: string | null;
   search_key: Generated<string | null>;
   status: Generated<string>;
@@ -417,8 +417,8 @@ export interface RegistryInstitutions {
   name_key_fr: Generated<string | null>;
   opened_on: Timestamp | null;
   phone: string | null;
-  province_id: string;
-  region_id: string;
+  province_id: string | null;
+  region_id: string | null;
   search_key: Generated<string | null>;
   sex_served: string;
   status: Generated<string>;
@@ -434,6 +434,95 @@ export interface RegistryInstitutionServices {
   permanence: string;
   region_id: string | null;
   service: string;
+}
+
+export interface RegistryLicenceChecklistItems {
+  code: string;
+  founder_kind: string | null;
+  part: string;
+  position: number;
+  required: Generated<boolean>;
+}
+
+export interface RegistryLicensingOpenChanges {
+  association_id: string | null;
+  change_on: Timestamp | null;
+  change_subject: string | null;
+  days_left: number | null;
+  delegation_id: string | null;
+  due_on: Timestamp | null;
+  id: string | null;
+  institution_id: string | null;
+  region_id: string | null;
+}
+
+export interface RegistryLicensingOverview {
+  application_id: string | null;
+  association_id: string | null;
+  clock_days: number | null;
+  clock_kind: string | null;
+  clock_started_on: Timestamp | null;
+  clock_stopped_on: Timestamp | null;
+  days_left: number | null;
+  delegation_id: string | null;
+  due_on: Timestamp | null;
+  founder_kind: string | null;
+  institution_id: string | null;
+  last_step_on: Timestamp | null;
+  region_id: string | null;
+  requested_item: string | null;
+  stage: string | null;
+  warning: boolean | null;
+}
+
+export interface RegistryLicensingStates {
+  application_id: string;
+  association_id: string | null;
+  clock_days: number | null;
+  clock_kind: string | null;
+  clock_started_on: Timestamp | null;
+  clock_stopped_on: Timestamp | null;
+  delegation_id: string | null;
+  due_on: Generated<Timestamp | null>;
+  founder_kind: string;
+  id: Generated<string>;
+  institution_id: string;
+  last_seq: number;
+  last_step_on: Timestamp;
+  region_id: string | null;
+  requested_item: string | null;
+  stage: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RegistryLicensingSteps {
+  association_id: string | null;
+  change_id: string | null;
+  change_on: Timestamp | null;
+  change_subject: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string | null>;
+  created_by_name_ar: string | null;
+  created_by_name_fr: string | null;
+  delegation_id: string | null;
+  founder_kind: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  kind: string;
+  licence_date: Timestamp | null;
+  licence_number: string | null;
+  needs_approval: Generated<boolean | null>;
+  note: string | null;
+  notice_end: Timestamp | null;
+  occurred_on: Timestamp;
+  opinion: string | null;
+  outcome: string | null;
+  reasons: string | null;
+  region_id: string | null;
+  regularise_by: Timestamp | null;
+  requested_item: string | null;
+  seq: number;
+  stage: string;
 }
 
 export interface RegistryRooms {
@@ -460,7 +549,7 @@ export interface TerritoryCommunes {
   name_key_ar: Generated<string | null>;
   name_key_fr: Generated<string | null>;
   province_id: string;
-  region_id: string;
+  region_id: string | null;
   updated_at: Generated<Timestamp>;
 }
 
@@ -512,6 +601,11 @@ export interface DB {
   "registry.committee_members": RegistryCommitteeMembers;
   "registry.institution_services": RegistryInstitutionServices;
   "registry.institutions": RegistryInstitutions;
+  "registry.licence_checklist_items": RegistryLicenceChecklistItems;
+  "registry.licensing_open_changes": RegistryLicensingOpenChanges;
+  "registry.licensing_overview": RegistryLicensingOverview;
+  "registry.licensing_states": RegistryLicensingStates;
+  "registry.licensing_steps": RegistryLicensingSteps;
   "registry.rooms": RegistryRooms;
   "territory.communes": TerritoryCommunes;
   "territory.provinces": TerritoryProvinces;

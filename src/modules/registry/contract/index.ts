@@ -1,3 +1,5 @@
 /** The registry's API contract: schemas shared by the routes and the web forms. */
 export * from './enums.ts';
 export * from './values.ts';
+export * from './licensing.ts';
+export * from './map.ts';

@@ -4,7 +4,8 @@ import { scoped, type ServerContext } from '../../../server/context.ts';
 import { notFound } from '../../../server/errors.ts';
 import type { Api } from '../../../server/module.ts';
 import { Uuid } from '../../../platform/contract/common.ts';
-import { Delegation, DelegationListQuery, DelegationPage, Province, Region, RegionDetail, UpdateDelegationBody } from '../contract.ts';
+import { Commune, CommuneListQuery, CommunePage, CreateCommuneBody, Delegation, DelegationListQuery, DelegationPage, Province, Region, RegionDetail, UpdateDelegationBody } from '../contract.ts';
+import { createCommune, findCommunes } from './communes.ts';
 import { findDelegations, findRegionDetail, listProvinces, listRegions } from './queries.ts';
 import { updateDelegation } from './service.ts';
 
@@ -44,4 +45,17 @@ export function territoryRoutes(api: Api, ctx: ServerContext): void {
     { schema: { tags, params: IdParams, body: UpdateDelegationBody, response: { 200: Delegation } } },
     (request) => scoped(ctx, request, 'organisation.manage', (tx) => updateDelegation(tx, request.params.id, request.body)),
   );
+
+  api.get('/api/territory/communes', { schema: { tags, querystring: CommuneListQuery, response: { 200: CommunePage } } }, (request) =>
+    scoped(ctx, request, 'territory.read', (tx) => {
+      const q = request.query;
+      return findCommunes(tx, { provinceId: q.province, regionId: q.region, q: q.q, after: q.after, limit: q.limit });
+    }),
+  );
+
+  // A commune is written by the delegation covering its province (RLS: out of scope answers 404).
+  api.post('/api/territory/communes', { schema: { tags, body: CreateCommuneBody, response: { 201: Commune } } }, async (request, reply) => {
+    const commune = await scoped(ctx, request, 'communes.manage', (tx) => createCommune(tx, request.body));
+    return reply.code(201).send(commune);
+  });
 }

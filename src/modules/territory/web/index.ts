@@ -29,3 +29,5 @@ export const territoryWeb: WebModule = {
     { path: 'territory/delegations/$delegationId', component: DelegationPage, permission: 'territory.read' },
   ],
 };
+
+export { CommuneSelect, useCommunes, type CommuneSelectProps } from './components/CommuneSelect.tsx';

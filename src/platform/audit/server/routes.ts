@@ -2,7 +2,9 @@
 import { scoped, type ServerContext, type Tx } from '../../../server/context.ts';
 import type { Api } from '../../../server/module.ts';
 import { AuditPage, type AuditEntry, type AuditQuery } from '../contract.ts';
-import { AuditQuery as AuditQuerySchema } from '../contract.ts';
+import { AuditQuery as AuditQuerySchema, HistoryPage, HistoryParams, HistoryQuery } from '../contract.ts';
+import { notFound } from '../../../server/errors.ts';
+import { historyOwner, readHistory } from './history.ts';
 
 export async function readAudit(tx: Tx, q: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   let query = tx
@@ -41,4 +43,14 @@ export function auditRoutes(api: Api, ctx: ServerContext): void {
   api.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuerySchema, response: { 200: AuditPage } } }, (request) =>
     scoped(ctx, request, 'audit.read', (tx) => readAudit(tx, request.query)),
   );
+
+  // The history of one record (an institution, an association) for whoever may read the record.
+  api.get('/api/history/:ownerType/:id', { schema: { tags: ['audit'], params: HistoryParams, querystring: HistoryQuery, response: { 200: HistoryPage } } }, (request) => {
+    const owner = historyOwner(request.params.ownerType);
+    if (!owner) throw notFound();
+    return scoped(ctx, request, owner.readPermission, async (tx) => {
+      if (!(await owner.visible(tx, request.params.id))) throw notFound();
+      return readHistory(tx, owner, request.params.id, request.query);
+    });
+  });
 }

@@ -10,4 +10,5 @@ export const tid = {
   auditTableLog: 'audit-table-log',
   auditTo: 'audit-to',
   auditUser: 'audit-user',
+  recordHistory: 'record-history',
 } as const;

@@ -16,3 +16,5 @@ export const auditWeb: WebModule = {
   messages,
   routes: [{ path: 'audit', component: AuditPage, permission: 'audit.read', nav: { labelKey: 'audit:nav.log', icon: IconHistory, testId: 'nav-audit' } }],
 };
+
+export { RecordHistory, type RecordHistoryProps } from './components/RecordHistory.tsx';

@@ -38,9 +38,10 @@ CREATE TABLE registry.associations (
   phone text CHECK (phone ~ '^\+[1-9][0-9]{7,14}$'),
   email text CHECK (length(email) <= 200 AND email LIKE '%@%'),
   status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'dissolved')),
-  -- The seat's place: filled from the commune (scope keys of the association).
-  province_id uuid NOT NULL REFERENCES territory.provinces(id),
-  region_id uuid NOT NULL REFERENCES territory.regions(id),
+  -- The seat's place: filled from the commune by a trigger (scope keys of the association);
+  -- checked rather than NOT NULL so that writers need not (and may not) give them.
+  province_id uuid REFERENCES territory.provinces(id) CONSTRAINT associations_province_filled CHECK (province_id IS NOT NULL),
+  region_id uuid REFERENCES territory.regions(id) CONSTRAINT associations_region_filled CHECK (region_id IS NOT NULL),
   delegation_id uuid REFERENCES organisation.delegations(id),
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
@@ -116,9 +117,9 @@ CREATE TABLE registry.institutions (
     'withdrawn_temporarily', 'withdrawn_permanently', 'closing', 'closed')),
   licence_number text CHECK (length(licence_number) BETWEEN 1 AND 60),
   licence_date date,
-  -- Scope keys, filled from the commune.
-  province_id uuid NOT NULL REFERENCES territory.provinces(id),
-  region_id uuid NOT NULL REFERENCES territory.regions(id),
+  -- Scope keys, filled from the commune by a trigger (checked, not NOT NULL: writers never give them).
+  province_id uuid REFERENCES territory.provinces(id) CONSTRAINT institutions_province_filled CHECK (province_id IS NOT NULL),
+  region_id uuid REFERENCES territory.regions(id) CONSTRAINT institutions_region_filled CHECK (region_id IS NOT NULL),
   delegation_id uuid REFERENCES organisation.delegations(id),
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
@@ -246,9 +247,11 @@ CREATE TRIGGER associations_touch BEFORE UPDATE ON registry.associations FOR EAC
 CREATE TRIGGER board_members_touch BEFORE UPDATE ON registry.board_members FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
 CREATE TRIGGER institutions_touch BEFORE UPDATE ON registry.institutions FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
 
-CREATE TRIGGER associations_audit AFTER INSERT OR UPDATE OR DELETE ON registry.associations FOR EACH ROW EXECUTE FUNCTION audit.capture();
+-- 'self:' (0046): an association row is its own association_id, an institution its own institution_id,
+-- so the record history of either reads its row and its children by one key.
+CREATE TRIGGER associations_audit AFTER INSERT OR UPDATE OR DELETE ON registry.associations FOR EACH ROW EXECUTE FUNCTION audit.capture('self:association_id');
 CREATE TRIGGER board_members_audit AFTER INSERT OR UPDATE OR DELETE ON registry.board_members FOR EACH ROW EXECUTE FUNCTION audit.capture();
-CREATE TRIGGER institutions_audit AFTER INSERT OR UPDATE OR DELETE ON registry.institutions FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER institutions_audit AFTER INSERT OR UPDATE OR DELETE ON registry.institutions FOR EACH ROW EXECUTE FUNCTION audit.capture('self:institution_id');
 CREATE TRIGGER rooms_audit AFTER INSERT OR UPDATE OR DELETE ON registry.rooms FOR EACH ROW EXECUTE FUNCTION audit.capture();
 CREATE TRIGGER institution_services_audit AFTER INSERT OR UPDATE OR DELETE ON registry.institution_services FOR EACH ROW EXECUTE FUNCTION audit.capture();
 CREATE TRIGGER committee_members_audit AFTER INSERT OR UPDATE OR DELETE ON registry.committee_members FOR EACH ROW EXECUTE FUNCTION audit.capture();

@@ -4,8 +4,9 @@
 CREATE TABLE territory.communes (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   province_id uuid NOT NULL REFERENCES territory.provinces(id),
-  -- Filled from the province (and the delegation covering it): the scope keys of the row.
-  region_id uuid NOT NULL REFERENCES territory.regions(id),
+  -- Filled from the province (and the delegation covering it) by a trigger: the scope keys of the
+  -- row. Checked rather than NOT NULL so that writers need not (and may not) give them.
+  region_id uuid REFERENCES territory.regions(id) CONSTRAINT communes_region_filled CHECK (region_id IS NOT NULL),
   delegation_id uuid REFERENCES organisation.delegations(id),
   -- Official geographic code when known (HCP), unique nationally.
   code text UNIQUE CHECK (code ~ '^[0-9]{2}\.[0-9]{3}\.[0-9]{2}\.[0-9]{2}$'),
