@@ -18,7 +18,8 @@ export const optionalText = (max: number) =>
 
 /** Keyset paging: `after` is the opaque cursor returned as `nextCursor` by the previous page. */
 export const PageQuery = z.strictObject({
-  after: z.string().max(200).optional(),
+  // Cursors carry the last row's sort key (a name of up to 250 Arabic letters, base64url) and id.
+  after: z.string().max(1200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -71,6 +71,10 @@ describe('institutions in the database', () => {
     const inst = await createInstitution(server, { legalCategory: 'schooled_children' });
     await expect(server.owner(`UPDATE registry.institutions SET fee_mode = 'paid' WHERE id = $1`, [inst.id]))
       .rejects.toMatchObject({ constraint: 'institutions_paid_only_elderly_disability' });
+    // A centre outside the law's categories (no legal category) may not charge either.
+    const centre = await createInstitution(server, { legalCategory: null, centreType: 'kindergarten' });
+    await expect(server.owner(`UPDATE registry.institutions SET fee_mode = 'paid' WHERE id = $1`, [centre.id]))
+      .rejects.toMatchObject({ constraint: 'institutions_paid_only_elderly_disability' });
     const elderly = await createInstitution(server, { legalCategory: 'elderly', centreType: 'elderly_home' });
     await server.owner(`UPDATE registry.institutions SET fee_mode = 'paid' WHERE id = $1`, [elderly.id]);
   });

@@ -126,7 +126,7 @@ CREATE TABLE registry.institutions (
   CONSTRAINT institutions_kind_given CHECK (legal_category IS NOT NULL OR centre_type IS NOT NULL),
   CONSTRAINT institutions_position_in_morocco CHECK (registry.position_in_morocco(latitude, longitude) AND (latitude IS NULL) = (longitude IS NULL)),
   -- Law 65-15 art. 6: services are free; only elderly and disability institutions may charge.
-  CONSTRAINT institutions_paid_only_elderly_disability CHECK (fee_mode = 'free' OR legal_category IN ('elderly', 'disability')),
+  CONSTRAINT institutions_paid_only_elderly_disability CHECK (fee_mode = 'free' OR coalesce(legal_category IN ('elderly', 'disability'), false)),
   CONSTRAINT institutions_capacity_matches_sex CHECK (
     (sex_served <> 'boys' OR capacity_female = 0) AND (sex_served <> 'girls' OR capacity_male = 0)),
   CONSTRAINT institutions_licence_complete CHECK ((licence_number IS NULL) = (licence_date IS NULL)),
