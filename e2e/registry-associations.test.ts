@@ -1,7 +1,8 @@
 /**
  * The association screens in a real Chromium: the list with its name search, the association
  * page with its board, and the creation form (a wrong RIB key refused with its message, then
- * saved), in Arabic and in French, with no serious accessibility violation.
+ * saved), in Arabic and in French, and an association officer's account placed on its association
+ * from the user form, with no serious accessibility violation.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +89,25 @@ describe('associations', () => {
     await page.getByRole('link', { name: 'Retour', exact: false }).first().click();
     await page.getByTestId('associations-table').waitFor();
     await expectAccessible(page, 'associations fr');
+    await page.context().close();
+  });
+
+  it('a delegate creates an association officer account by picking the association by name', async () => {
+    const a = await createAssociation(app.server, { province: '09.001', nameAr: 'جمعية الوفاء للتضامن', nameFr: 'Association Al Wafae Solidarite' });
+    const page = await signedInPage('agadir');
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-table').waitFor();
+    await page.getByTestId('create-user').click();
+    await page.getByTestId('user-username').fill('wafae-officer');
+    await page.getByTestId('user-password').fill('a-strong-password');
+    await page.getByTestId('user-fullNameAr').fill('مسؤول جمعية الوفاء');
+    await page.getByTestId('user-fullNameFr').fill('Responsable Al Wafae');
+    await choose(page, 'user-role', 'مسؤول الجمعية');
+    await page.getByTestId('user-scope-registry').fill('الوفاء');
+    await page.getByRole('option', { name: 'جمعية الوفاء للتضامن', exact: true }).click();
+    await expectAccessible(page, 'user form association ar');
+    await page.getByTestId('user-submit').click();
+    await expect.poll(async () => (await app.server.owner(`SELECT association_id FROM access.users WHERE username = 'wafae-officer'`)).map((r) => r.association_id), { timeout: 10_000 }).toEqual([a.id]);
     await page.context().close();
   });
 });
