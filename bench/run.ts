@@ -4,12 +4,15 @@
  * to docs/benchmarks.md with the command that produced them. Timings live here, never in tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { MemorySampler, signIn, timeImport, timeReport, writeCsv, writeXlsx, type ImportTimings } from './jobs.ts';
+import { BenchRouteError, preflight } from './latency.ts';
+import { generateRegistry, registryCases, registryIds, registrySection, runRegistryCases, withRegistrySection } from './registry.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = 3900;
@@ -49,7 +52,6 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 async function ownerUrl(dataDir: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
   const secrets = JSON.parse(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')) as { ownerPassword: string };
   return `postgres://raaya_owner:${encodeURIComponent(secrets.ownerPassword)}@127.0.0.1:${PG_PORT}/raaya`;
 }
@@ -88,108 +90,168 @@ async function loadMe(cookie: string, connections: number) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-'));
-try {
-  console.log('[bench] first start: cluster, migrations, reference and demo data…');
-  let server = startServer(dataDir);
-  const firstStart = await server.ready;
-  await generateStaff(await ownerUrl(dataDir));
-  await stopServer(server.child);
+/** Issues 3 and 4: start-up, /api/me under load, imports and reports. Returns the file's header and their sections. */
+async function foundationAndJobs(): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-'));
+  try {
+    console.log('[bench] first start: cluster, migrations, reference and demo data…');
+    let server = startServer(dataDir);
+    const firstStart = await server.ready;
+    await generateStaff(await ownerUrl(dataDir));
+    await stopServer(server.child);
 
-  const starts: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    server = startServer(dataDir);
-    starts.push(await server.ready);
-    if (i < 2) await stopServer(server.child);
-  }
-  console.log('[bench] GET /api/me under load…');
-  const cookie = await loginCookie();
-  const loads = [];
-  for (const connections of [16, 32]) loads.push({ connections, result: await loadMe(cookie, connections) });
+    const starts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      server = startServer(dataDir);
+      starts.push(await server.ready);
+      if (i < 2) await stopServer(server.child);
+    }
+    console.log('[bench] GET /api/me under load…');
+    const cookie = await loginCookie();
+    const loads = [];
+    for (const connections of [16, 32]) loads.push({ connections, result: await loadMe(cookie, connections) });
 
-  console.log('[bench] import of 100,000 rows (.xlsx, then .csv) and a 50-page Arabic PDF…');
-  const xlsxFile = path.join(dataDir, 'bench-import.xlsx');
-  const csvFile = path.join(dataDir, 'bench-import.csv');
-  await writeXlsx(xlsxFile, 'bx', IMPORT_ROWS);
-  await writeCsv(csvFile, 'bc', IMPORT_ROWS);
-  const reportData = new pg.Client({ connectionString: await ownerUrl(dataDir) });
-  await reportData.connect();
-  await reportData.query(`INSERT INTO access.users (username, password_hash, full_name_ar, full_name_fr, role, scope_level, delegation_id)
-    SELECT 'rep' || g, '!bench', 'موظف المندوبية ' || g, 'Agent ' || g, 'social_worker', 'delegation', (SELECT id FROM organisation.delegations WHERE code = '09.273')
-    FROM generate_series(1, ${REPORT_EXTRA}) g`);
-  await reportData.end();
-  const password = process.env.RAAYA_DEMO_PASSWORD ?? 'raaya-demo';
-  const importer = await signIn(BASE, 'agadir', password);
-  const sampler = new MemorySampler(server.child.pid!);
-  // The report first: after 200,000 inserted rows PostgreSQL's autovacuum keeps a core busy for a while.
-  const reporter = await signIn(BASE, 'inezgane', password);
-  sampler.start();
-  const coldReport = await timeReport(reporter, 'ar', 'pdf');
-  const warmReport = await timeReport(reporter, 'ar', 'pdf');
-  const reportMemory = sampler.stop();
-  const imports: { format: string; timings: ImportTimings; memory: MemorySampler['peaks'] }[] = [];
-  for (const [format, file] of [['xlsx', xlsxFile], ['csv', csvFile]] as const) {
+    console.log('[bench] import of 100,000 rows (.xlsx, then .csv) and a 50-page Arabic PDF…');
+    const xlsxFile = path.join(dataDir, 'bench-import.xlsx');
+    const csvFile = path.join(dataDir, 'bench-import.csv');
+    await writeXlsx(xlsxFile, 'bx', IMPORT_ROWS);
+    await writeCsv(csvFile, 'bc', IMPORT_ROWS);
+    const reportData = new pg.Client({ connectionString: await ownerUrl(dataDir) });
+    await reportData.connect();
+    await reportData.query(`INSERT INTO access.users (username, password_hash, full_name_ar, full_name_fr, role, scope_level, delegation_id)
+      SELECT 'rep' || g, '!bench', 'موظف المندوبية ' || g, 'Agent ' || g, 'social_worker', 'delegation', (SELECT id FROM organisation.delegations WHERE code = '09.273')
+      FROM generate_series(1, ${REPORT_EXTRA}) g`);
+    await reportData.end();
+    const password = process.env.RAAYA_DEMO_PASSWORD ?? 'raaya-demo';
+    const importer = await signIn(BASE, 'agadir', password);
+    const sampler = new MemorySampler(server.child.pid!);
+    // The report first: after 200,000 inserted rows PostgreSQL's autovacuum keeps a core busy for a while.
+    const reporter = await signIn(BASE, 'inezgane', password);
     sampler.start();
-    const timings = await timeImport(importer, file);
-    imports.push({ format, timings, memory: sampler.stop() });
-  }
-  await stopServer(server.child);
+    const coldReport = await timeReport(reporter, 'ar', 'pdf');
+    const warmReport = await timeReport(reporter, 'ar', 'pdf');
+    const reportMemory = sampler.stop();
+    const imports: { format: string; timings: ImportTimings; memory: MemorySampler['peaks'] }[] = [];
+    for (const [format, file] of [['xlsx', xlsxFile], ['csv', csvFile]] as const) {
+      sampler.start();
+      const timings = await timeImport(importer, file);
+      imports.push({ format, timings, memory: sampler.stop() });
+    }
+    await stopServer(server.child);
 
-  const lines = [
-    '# Benchmarks',
-    '',
-    'Produced by `npm run bench` (bench/run.ts) on the development machine: 2 cores, 24 GiB, Node 20,',
-    'embedded PostgreSQL 15.18 on the same machine as the server and the load generator.',
-    `Data: the 2015 territory (12 regions, 75 provinces, 75 delegations) and ${USERS.toLocaleString('en')} generated staff accounts.`,
-    '',
-    `Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-    '',
-    '## Foundation (issue 3)',
-    '',
-    '| measure | target | result |',
-    '|---|---|---|',
-    `| \`npm start\` to \`/api/health\` ready, initialised data directory (median of 3) | ≤ 5 s | ${(median(starts) / 1000).toFixed(2)} s (runs: ${starts.map((s) => (s / 1000).toFixed(2)).join(', ')} s) |`,
-    `| first \`npm start\` on an empty data directory (cluster, migrations, reference and demo data) | — | ${(firstStart / 1000).toFixed(2)} s |`,
-    ...loads.flatMap(({ connections, result }) => [
-      `| authenticated \`GET /api/me\`, ${connections} connections, 20 s, each request in its own scoped transaction: throughput | ≥ 2,000 req/s | ${Math.round(result.requests.average).toLocaleString('en')} req/s |`,
-      `| same, ${connections} connections: latency p50 / p99 | p99 ≤ 25 ms | ${result.latency.p50} ms / ${result.latency.p99} ms |`,
-      `| same, ${connections} connections: errors and non-2xx answers | 0 | ${result.errors} / ${result.non2xx} |`,
-    ]),
-    '',
-    'The load generator (autocannon) runs on the same 2 cores as the server and PostgreSQL, so it takes',
-    'part of the CPU the server would otherwise have.',
-    '',
-    '## Jobs, imports and reports (issue 4, items 5–7)',
-    '',
-    `Import: ${IMPORT_ROWS.toLocaleString('en')} staff accounts for the Agadir delegation, signed in as \`agadir\`, through the HTTP API as the`,
-    'import wizard does it: upload (the file is stored and scanned), validation job (every cell, duplicates in the',
-    'file and against the database, roles and scope), commit job (all rows in one transaction, 1,000-row multi-row',
-    'INSERTs written as the rows are checked, each row through the constraints and row-level security, the',
-    'hash-chained audit entries written per statement); the time',
-    'runs until the commit job reads `succeeded`. Report: the user list of the Inezgane delegation, in Arabic, PDF,',
-    'requested as a job until its file is ready (measured before the imports). The machine is shared: other',
-    'processes may take part of its 2 cores during a run.',
-    '',
-    '| measure | target | result |',
-    '|---|---|---|',
-    ...imports.flatMap(({ format, timings, memory }) => [
-      `| import of ${timings.rows.toLocaleString('en')} rows (.${format}) validated and committed, end to end | ≤ 60 s | ${(timings.totalMs / 1000).toFixed(1)} s (upload and scan ${(timings.uploadMs / 1000).toFixed(1)} s, validation job ${(timings.validateMs / 1000).toFixed(1)} s, commit job ${(timings.commitMs / 1000).toFixed(1)} s) |`,
-      `| same (.${format}): peak resident memory of the Node server process | < 512 MB | ${(memory.server / 1024).toFixed(0)} MB (PostgreSQL processes together, PSS: ${(memory.postgres / 1024).toFixed(0)} MB) |`,
-    ]),
-    `| Arabic PDF of ${coldReport.pages} pages, first report of the process (Chromium launch included) | ≤ 10 s | ${(coldReport.ms / 1000).toFixed(1)} s |`,
-    `| same report again (browser already running) | ≤ 10 s | ${(warmReport.ms / 1000).toFixed(1)} s (${warmReport.pages} pages, ${(warmReport.bytes / 1024).toFixed(0)} KiB) |`,
-    `| during both reports: peak memory of the Node server (RSS) / of the Chromium processes together (PSS) | < 512 MB | ${(reportMemory.server / 1024).toFixed(0)} MB / ${(reportMemory.chromium / 1024).toFixed(0)} MB |`,
-    '',
-    ...(process.env.NODE_OPTIONS ? [`This run: \`NODE_OPTIONS=${process.env.NODE_OPTIONS} npm run bench\` (the server inherits the option).`, ''] : []),
-    'Memory is read from /proc every 100 ms over the process tree of `npm start` (which caps the server heap at',
-    '384 MB): the Node server is the largest `node` process of the tree, as resident memory (VmRSS); Chromium and',
-    'PostgreSQL are summed over their processes as proportional memory (Pss of smaps_rollup: a page shared by n',
-    'processes counts 1/n in each), since a sum of their RSS would count shared pages several times.',
-    '',
-  ];
-  await writeFile(path.join(ROOT, 'docs/benchmarks.md'), lines.join('\n'));
-  console.log(lines.join('\n'));
-} finally {
-  // PostgreSQL may still be flushing its last files when the server has exited: retry briefly.
-  await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    const lines = [
+      '# Benchmarks',
+      '',
+      'Produced by `npm run bench` (bench/run.ts) on the development machine: 2 cores, 24 GiB, Node 20,',
+      'embedded PostgreSQL 15.18 on the same machine as the server and the load generator.',
+      `Data: the 2015 territory (12 regions, 75 provinces, 75 delegations) and ${USERS.toLocaleString('en')} generated staff accounts.`,
+      '',
+      `Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      '',
+      '## Foundation (issue 3)',
+      '',
+      '| measure | target | result |',
+      '|---|---|---|',
+      `| \`npm start\` to \`/api/health\` ready, initialised data directory (median of 3) | ≤ 5 s | ${(median(starts) / 1000).toFixed(2)} s (runs: ${starts.map((s) => (s / 1000).toFixed(2)).join(', ')} s) |`,
+      `| first \`npm start\` on an empty data directory (cluster, migrations, reference and demo data) | — | ${(firstStart / 1000).toFixed(2)} s |`,
+      ...loads.flatMap(({ connections, result }) => [
+        `| authenticated \`GET /api/me\`, ${connections} connections, 20 s, each request in its own scoped transaction: throughput | ≥ 2,000 req/s | ${Math.round(result.requests.average).toLocaleString('en')} req/s |`,
+        `| same, ${connections} connections: latency p50 / p99 | p99 ≤ 25 ms | ${result.latency.p50} ms / ${result.latency.p99} ms |`,
+        `| same, ${connections} connections: errors and non-2xx answers | 0 | ${result.errors} / ${result.non2xx} |`,
+      ]),
+      '',
+      'The load generator (autocannon) runs on the same 2 cores as the server and PostgreSQL, so it takes',
+      'part of the CPU the server would otherwise have.',
+      '',
+      '## Jobs, imports and reports (issue 4, items 5–7)',
+      '',
+      `Import: ${IMPORT_ROWS.toLocaleString('en')} staff accounts for the Agadir delegation, signed in as \`agadir\`, through the HTTP API as the`,
+      'import wizard does it: upload (the file is stored and scanned), validation job (every cell, duplicates in the',
+      'file and against the database, roles and scope), commit job (all rows in one transaction, 1,000-row multi-row',
+      'INSERTs written as the rows are checked, each row through the constraints and row-level security, the',
+      'hash-chained audit entries written per statement); the time',
+      'runs until the commit job reads `succeeded`. Report: the user list of the Inezgane delegation, in Arabic, PDF,',
+      'requested as a job until its file is ready (measured before the imports). The machine is shared: other',
+      'processes may take part of its 2 cores during a run.',
+      '',
+      '| measure | target | result |',
+      '|---|---|---|',
+      ...imports.flatMap(({ format, timings, memory }) => [
+        `| import of ${timings.rows.toLocaleString('en')} rows (.${format}) validated and committed, end to end | ≤ 60 s | ${(timings.totalMs / 1000).toFixed(1)} s (upload and scan ${(timings.uploadMs / 1000).toFixed(1)} s, validation job ${(timings.validateMs / 1000).toFixed(1)} s, commit job ${(timings.commitMs / 1000).toFixed(1)} s) |`,
+        `| same (.${format}): peak resident memory of the Node server process | < 512 MB | ${(memory.server / 1024).toFixed(0)} MB (PostgreSQL processes together, PSS: ${(memory.postgres / 1024).toFixed(0)} MB) |`,
+      ]),
+      `| Arabic PDF of ${coldReport.pages} pages, first report of the process (Chromium launch included) | ≤ 10 s | ${(coldReport.ms / 1000).toFixed(1)} s |`,
+      `| same report again (browser already running) | ≤ 10 s | ${(warmReport.ms / 1000).toFixed(1)} s (${warmReport.pages} pages, ${(warmReport.bytes / 1024).toFixed(0)} KiB) |`,
+      `| during both reports: peak memory of the Node server (RSS) / of the Chromium processes together (PSS) | < 512 MB | ${(reportMemory.server / 1024).toFixed(0)} MB / ${(reportMemory.chromium / 1024).toFixed(0)} MB |`,
+      '',
+      ...(process.env.NODE_OPTIONS ? [`This run: \`NODE_OPTIONS=${process.env.NODE_OPTIONS} npm run bench\` (the server inherits the option).`, ''] : []),
+      'Memory is read from /proc every 100 ms over the process tree of `npm start` (which caps the server heap at',
+      '384 MB): the Node server is the largest `node` process of the tree, as resident memory (VmRSS); Chromium and',
+      'PostgreSQL are summed over their processes as proportional memory (Pss of smaps_rollup: a page shared by n',
+      'processes counts 1/n in each), since a sum of their RSS would count shared pages several times.',
+      '',
+    ];
+    return lines;
+  } finally {
+    // PostgreSQL may still be flushing its last files when the server has exited: retry briefly.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
 }
+
+/** Issue 5: the registry's reads on a generated national registry, on a data directory of its own. */
+async function registry(command: string): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-registry-'));
+  try {
+    console.log('[bench] registry: first start, then a generated national registry…');
+    const server = startServer(dataDir);
+    await server.ready;
+    try {
+      const url = await ownerUrl(dataDir);
+      const password = process.env.RAAYA_DEMO_PASSWORD ?? 'raaya-demo';
+      const sessions = { national: await signIn(BASE, 'central', password), delegation: await signIn(BASE, 'agadir', password) };
+      const cases = registryCases(await registryIds(url));
+      // Fail fast, before a minute of generation, when a route is not there.
+      await preflight(cases.map((c) => ({ session: sessions[c.user], path: c.path })));
+      const generatedMs = await generateRegistry(url);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows: [totals] } = await client.query<{ institutions: number; associations: number }>(
+        'SELECT (SELECT count(*)::int FROM registry.institutions) AS institutions, (SELECT count(*)::int FROM registry.associations) AS associations');
+      await client.end();
+      const results = await runRegistryCases(sessions, cases, { log: console.log });
+      if (results.some((r) => r.error)) process.exitCode = 1;
+      return registrySection(results, { command, generatedMs, institutions: totals!.institutions, associations: totals!.associations, when: new Date() });
+    } finally {
+      await stopServer(server.child);
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+}
+
+const parts = ['foundation', 'registry'] as const;
+const { values: args } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, only: { type: 'string' } } });
+if (args.scale !== 'national') throw new Error(`--scale ${args.scale}: only "national" exists`);
+if (args.only !== undefined && !(parts as readonly string[]).includes(args.only)) throw new Error(`--only ${args.only}: one of ${parts.join(', ')}`);
+const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+const file = path.join(ROOT, 'docs/benchmarks.md');
+const existing = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+
+// Each part rewrites only its own sections; a part not run keeps what the file had.
+let text = existing;
+if (args.only !== 'registry') {
+  const kept = existing.indexOf('## Registry (issue 5)');
+  text = (await foundationAndJobs()).join('\n') + (kept < 0 ? '' : `\n${existing.slice(kept)}`);
+}
+if (args.only !== 'foundation') {
+  try {
+    text = withRegistrySection(text, await registry(command));
+  } catch (error) {
+    // A route that is not there (not merged yet): say which, without a stack trace.
+    if (!(error instanceof BenchRouteError)) throw error;
+    console.error(`[bench] registry: ${error.message}`);
+    process.exit(1);
+  }
+}
+await writeFile(file, text.endsWith('\n') ? text : `${text}\n`);
+console.log(text);

@@ -10,7 +10,7 @@ import { runDeadlineSweep, todayInMorocco } from '../platform/deadlines/index.ts
 import { loadConfig } from './config.ts';
 import { createDatabase } from './db/pool.ts';
 import { seedDemoForms } from '../platform/forms/index.ts';
-import { seedDemoLicensing } from '../modules/registry/index.ts';
+import { seedDemoLicensing, seedDemoRegistry } from '../modules/registry/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -18,6 +18,7 @@ export async function seedDemo(ownerUrl: string, password: string, dataDir: stri
   try {
     await client.query('BEGIN');
     await seedDemoAccounts(client, password);
+    await seedDemoRegistry(client);
     await seedDemoPlans(client);
     await seedDemoDocuments(client, path.join(dataDir, 'files'));
     await seedDemoForms(client);

@@ -1,3 +1,4 @@
 /** The registry module's public face: associations (founders), institutions and their licensing. */
 export { registryModule } from './module.ts';
+export { seedDemoRegistry } from './db/demo/index.ts';
 export { seedDemoLicensing } from './server/licensing/demo.ts';

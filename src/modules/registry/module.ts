@@ -18,3 +18,4 @@ registerConstraintMessages({
 });
 
 export const registryModule: ServerModule = { name: 'registry', messages: { ar, fr }, routes: registryRoutes };
+import './server/institutions/constraints.ts';

@@ -420,6 +420,7 @@ export interface RegistryInstitutions {
   province_id: string | null;
   region_id: string | null;
   search_key: Generated<string | null>;
+  search_trgm: Generated<string | null>;
   sex_served: string;
   status: Generated<string>;
   target_groups: Generated<string[]>;

@@ -2,5 +2,6 @@
 export * from './enums.ts';
 export * from './values.ts';
 export * from './associations.ts';
+export * from './institutions.ts';
 export * from './licensing.ts';
 export * from './map.ts';

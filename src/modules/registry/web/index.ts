@@ -1,10 +1,16 @@
 /** The registry's screens: associations, institutions, their licensing, the import and the map. */
-import { IconBuildingCommunity, IconCertificate, IconFileImport, IconMap2, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconBuildingEstate, IconCertificate, IconFileImport, IconMap2, IconUsersGroup } from '@tabler/icons-react';
 import { lazyPage, type WebModule } from '../../../platform/web/index.ts';
 import ar from '../i18n/ar.json';
 import fr from '../i18n/fr.json';
+import './institutions/tabs.ts';
 import './licensing/register.ts';
 import { path as licensingPath, tid as licensingTid } from './licensing/constants.ts';
+
+const InstitutionsPage = lazyPage(() => import('./institutions/pages/InstitutionsPage.tsx'), 'InstitutionsPage');
+const InstitutionPage = lazyPage(() => import('./institutions/pages/InstitutionPage.tsx'), 'InstitutionPage');
+const InstitutionCreatePage = lazyPage(() => import('./institutions/pages/InstitutionFormPage.tsx'), 'InstitutionCreatePage');
+const InstitutionEditPage = lazyPage(() => import('./institutions/pages/InstitutionFormPage.tsx'), 'InstitutionEditPage');
 
 const LicensingDuePage = lazyPage(() => import('./licensing/LicensingDuePage.tsx'), 'LicensingDuePage');
 const LicensingFilePage = lazyPage(() => import('./licensing/LicensingFilePage.tsx'), 'LicensingFilePage');
@@ -25,6 +31,10 @@ export const registryWeb: WebModule = {
   permission: 'registry.read',
   messages,
   routes: [
+    { path: 'registry/institutions', component: InstitutionsPage, permission: 'registry.read', nav: { labelKey: 'registry:institutions.nav', icon: IconBuildingEstate, testId: 'nav-institutions' } },
+    { path: 'registry/institutions/new', component: InstitutionCreatePage, permission: 'registry.create' },
+    { path: 'registry/institutions/$institutionId', component: InstitutionPage, permission: 'registry.read' },
+    { path: 'registry/institutions/$institutionId/edit', component: InstitutionEditPage, permission: 'registry.write' },
     { path: 'registry/associations', component: AssociationsPage, permission: 'registry.read', nav: { labelKey: 'registry:associations.nav', icon: IconUsersGroup, testId: 'nav-associations' } },
     { path: 'registry/associations/$associationId', component: AssociationPage, permission: 'registry.read' },
     { path: licensingPath.due.slice(1), component: LicensingDuePage, permission: 'registry.read', nav: { labelKey: 'registry:licensing.nav', icon: IconCertificate, testId: licensingTid.navDue } },

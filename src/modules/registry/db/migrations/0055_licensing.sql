@@ -439,6 +439,9 @@ SELECT c.id, c.institution_id, c.change_subject, c.change_on, c.change_on + 8 AS
 FROM registry.licensing_steps c
 WHERE c.kind = 'change_detected' AND NOT EXISTS (SELECT 1 FROM registry.licensing_steps d WHERE d.change_id = c.id);
 
+-- The checklist is national reference data: everyone reads it, only migrations write it.
+ALTER TABLE registry.licence_checklist_items ENABLE ROW LEVEL SECURITY;
+CREATE POLICY licence_checklist_items_read ON registry.licence_checklist_items FOR SELECT TO raaya_app USING (true);
 ALTER TABLE registry.licensing_steps ENABLE ROW LEVEL SECURITY;
 ALTER TABLE registry.licensing_states ENABLE ROW LEVEL SECURITY;
 CREATE POLICY licensing_steps_read ON registry.licensing_steps FOR SELECT TO raaya_app

@@ -1,0 +1,42 @@
+/**
+ * History tab: who changed what in the record and its rooms, services and committee — the
+ * platform's record history (audit log), with this module's names for tables, fields and values.
+ */
+import { useTranslation } from 'react-i18next';
+import { RecordHistory } from '../../../../../platform/audit/web/index.ts';
+import type { InstitutionTabProps } from '../../institution-tabs.ts';
+import { historyOwnerType } from '../constants.ts';
+
+/** Columns whose values are enum codes, and the label group that names them. */
+const enumOf: Record<string, string> = {
+  legal_category: 'enums.legalCategory',
+  centre_type: 'enums.centreType',
+  area: 'enums.area',
+  mode: 'enums.careMode',
+  sex_served: 'enums.sexServed',
+  status: 'enums.institutionStatus',
+  fee_mode: 'institutions.feeModes',
+  service: 'institutions.services.types',
+  permanence: 'institutions.services.permanences',
+  extent: 'institutions.services.extents',
+  seat: 'institutions.governance.seats',
+  kind: 'institutions.roomKinds',
+  sex: 'enums.sexServed',
+};
+
+/** Column → the form's field name (its label is institutions.fields.<name>). */
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export function HistoryTab({ institutionId }: InstitutionTabProps) {
+  const { t, i18n } = useTranslation('registry');
+  const label = (key: string) => (i18n.exists(`registry:${key}`) ? t(key as never) : undefined);
+  return (
+    <RecordHistory
+      ownerType={historyOwnerType}
+      ownerId={institutionId}
+      tableLabel={(table) => label(`institutions.history.tables.${table.replace('.', '_')}`)}
+      fieldLabel={(_table, field) => label(`institutions.fields.${camel(field)}`) ?? label(`institutions.history.columns.${field}`)}
+      valueLabel={(_table, field, value) => (typeof value === 'string' && enumOf[field] ? label(`${enumOf[field]}.${value}`) : undefined)}
+    />
+  );
+}
