@@ -1,7 +1,8 @@
 /**
  * The association screens in a real Chromium: the list with its name search, the association
  * page with its board, and the creation form (a wrong RIB key refused with its message, then
- * saved), in Arabic and in French, with no serious accessibility violation.
+ * saved), in Arabic and in French, and accounts placed on an association or an institution
+ * with the user form's pickers, with no serious accessibility violation.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -26,16 +27,16 @@ async function choose(page: Page, testId: string, option: string) {
 describe('associations', () => {
   it('lists, finds by Arabic name and opens an association with its board and institutions, in Arabic', async () => {
     const commune = await createCommune(app.server, { province: '09.001', nameAr: 'جماعة الاختبار أ', nameFr: 'Commune Test A' });
-    const a = await createAssociation(app.server, { communeId: commune.id, nameAr: 'جمعية الأمل للطفولة', nameFr: 'Association Espoir Enfance' });
+    const a = await createAssociation(app.server, { communeId: commune.id, nameAr: 'جمعية الأمل زكرياء للطفولة', nameFr: 'Association Espoir Zakaria Enfance' });
     await createInstitution(app.server, { associationId: a.id, communeId: commune.id, nameAr: 'دار الطالبة الأمل', nameFr: 'Dar Taliba Al Amal' });
     const page = await signedInPage('agadir');
     await page.getByTestId('nav-associations').click();
     await page.getByTestId('associations-table').waitFor();
     await expectAccessible(page, 'associations ar');
-    await page.getByTestId('associations-search').fill('الامل');
+    await page.getByTestId('associations-search').fill('الامل زكرياء');
     const rows = page.getByTestId('associations-table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
-    await page.getByRole('link', { name: 'جمعية الأمل للطفولة' }).click();
+    await page.getByRole('link', { name: 'جمعية الأمل زكرياء للطفولة' }).click();
     await page.getByTestId('association-identity').waitFor();
     await expect.poll(() => page.getByTestId('association-institutions').getByText('دار الطالبة الأمل').count()).toBe(1);
 
@@ -88,6 +89,44 @@ describe('associations', () => {
     await page.getByRole('link', { name: 'Retour', exact: false }).first().click();
     await page.getByTestId('associations-table').waitFor();
     await expectAccessible(page, 'associations fr');
+    await page.context().close();
+  });
+
+  it('a delegate creates an association officer account by picking the association by name', async () => {
+    const a = await createAssociation(app.server, { province: '09.001', nameAr: 'جمعية الوفاء للتضامن', nameFr: 'Association Al Wafae Solidarite' });
+    const page = await signedInPage('agadir');
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-table').waitFor();
+    await page.getByTestId('create-user').click();
+    await page.getByTestId('user-username').fill('wafae-officer');
+    await page.getByTestId('user-password').fill('a-strong-password');
+    await page.getByTestId('user-fullNameAr').fill('مسؤول جمعية الوفاء');
+    await page.getByTestId('user-fullNameFr').fill('Responsable Al Wafae');
+    await choose(page, 'user-role', 'مسؤول الجمعية');
+    await page.getByTestId('user-scope-registry').fill('الوفاء');
+    await page.getByRole('option', { name: 'جمعية الوفاء للتضامن', exact: true }).click();
+    await expectAccessible(page, 'user form association ar');
+    await page.getByTestId('user-submit').click();
+    await expect.poll(async () => (await app.server.owner(`SELECT association_id FROM access.users WHERE username = 'wafae-officer'`)).map((r) => r.association_id), { timeout: 10_000 }).toEqual([a.id]);
+    await page.context().close();
+  });
+
+  it('a delegate creates an institution director account by picking the institution by name', async () => {
+    const i = await createInstitution(app.server, { province: '09.001', nameAr: 'دار الطالب الرحمة', nameFr: 'Dar Talib Arrahma' });
+    const page = await signedInPage('agadir');
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-table').waitFor();
+    await page.getByTestId('create-user').click();
+    await page.getByTestId('user-username').fill('arrahma-director');
+    await page.getByTestId('user-password').fill('a-strong-password');
+    await page.getByTestId('user-fullNameAr').fill('مدير دار الطالب الرحمة');
+    await page.getByTestId('user-fullNameFr').fill('Directeur Dar Talib Arrahma');
+    await choose(page, 'user-role', 'مدير المؤسسة');
+    await page.getByTestId('user-scope-registry').fill('الرحمة');
+    await page.getByRole('option', { name: 'دار الطالب الرحمة', exact: true }).click();
+    await page.getByTestId('user-submit').click();
+    await expect.poll(async () => (await app.server.owner(`SELECT institution_id, association_id FROM access.users WHERE username = 'arrahma-director'`)), { timeout: 10_000 })
+      .toEqual([{ institution_id: i.id, association_id: i.associationId }]);
     await page.context().close();
   });
 });

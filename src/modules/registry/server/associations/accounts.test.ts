@@ -56,6 +56,10 @@ describe('accounts at association level', () => {
     // Another association's institution is invisible to it (RLS on registry.institutions): its history answers 404.
     expect((await officer.get(`/api/history/institution/${ownInstitution.id}`)).statusCode).toBe(200);
     expect((await officer.get(`/api/history/institution/${otherInstitution.id}`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/institutions/${ownInstitution.id}`)).statusCode).toBe(200);
+    expect((await officer.get(`/api/institutions/${otherInstitution.id}`)).statusCode).toBe(404);
+    const institutions = await officer.get('/api/institutions?limit=200');
+    expect(institutions.json().items.map((i: { id: string }) => i.id)).toEqual([ownInstitution.id]);
     const documents = await officer.get(`/api/documents?ownerType=association&ownerId=${other.id}`);
     expect(documents.statusCode).toBe(404);
     expect((await officer.patch(`/api/associations/${own.id}`, { address: 'Siège' })).statusCode).toBe(200);

@@ -14,7 +14,7 @@ import type { Association } from '../../contract/index.ts';
 import { AssociationForm } from './AssociationForm.tsx';
 import { BoardSection } from './BoardSection.tsx';
 import { useAssociation, useSaveAssociation } from './queries.ts';
-import { path, tid } from './constants.ts';
+import { look, path, tid } from './constants.ts';
 
 const ASSOCIATION = 'association';
 
@@ -113,7 +113,7 @@ function Identity({ association: a }: { association: Association }) {
         <Fact label={t('associations.boardRenewalDate')}>
           {a.boardRenewalDate ? formatDate(a.boardRenewalDate, lang) : dash}
           {expired && (
-            <Badge ms={ui.xs} color={ui.orange} variant={ui.light} size={ui.sm}>
+            <Badge ms={ui.xs} color={look.warning} variant={ui.filled} size={ui.sm}>
               {t('associations.boardExpiredBadge')}
             </Badge>
           )}

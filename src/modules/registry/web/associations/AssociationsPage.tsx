@@ -12,7 +12,7 @@ import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, formatDate, f
 import { associationSorts, associationStatuses, legalForms } from '../../contract/index.ts';
 import { AssociationForm } from './AssociationForm.tsx';
 import { exportHref, useAssociations, useProvinceOptions, useRegionOptions, useSaveAssociation, type AssociationFilterValues } from './queries.ts';
-import { path, tid, val } from './constants.ts';
+import { look, path, tid, val } from './constants.ts';
 
 const sortLabel = {
   name: 'associations.sorts.name',
@@ -179,7 +179,7 @@ export function AssociationsPage() {
                   <Table.Td>
                     {t(`enums.legalForm.${a.legalForm}`)}
                     {a.publicUtility && (
-                      <Badge ms={ui.xs} variant={ui.light} size={ui.sm}>
+                      <Badge ms={ui.xs} color={ui.blue9} variant={ui.filled} size={ui.sm}>
                         {t('associations.publicUtilityBadge')}
                       </Badge>
                     )}
@@ -189,7 +189,7 @@ export function AssociationsPage() {
                   <Table.Td>
                     {formatDate(a.boardRenewalDate, lang)}
                     {a.boardRenewalDate && a.boardRenewalDate < today() && (
-                      <Badge ms={ui.xs} color={ui.orange} variant={ui.light} size={ui.sm}>
+                      <Badge ms={ui.xs} color={look.warning} variant={ui.filled} size={ui.sm}>
                         {t('associations.boardExpiredBadge')}
                       </Badge>
                     )}

@@ -57,3 +57,6 @@ export const fld = {
   region: 'region',
   province: 'province',
 } as const;
+
+/** Badge colours dark enough for white text at WCAG AA (Mantine's light variants are not, in small text). */
+export const look = { warning: '#9c3a00' } as const;
