@@ -33,7 +33,9 @@ describe('registry map and import screens', () => {
     await expectAccessible(page, 'map regions ar');
 
     // Into Souss-Massa: its provinces only (Agadir Ida-Outanane among them).
-    await page.getByTestId('map-area-MA-09').click();
+    // By keyboard, as a screen-reader user would: the demo's clusters sit over the region's centre.
+    await page.getByTestId('map-area-MA-09').focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('map-area-MA-AGD').waitFor();
     await expect.poll(() => svg.locator('path').count()).toBe(6);
     await expectAccessible(page, 'map provinces ar');

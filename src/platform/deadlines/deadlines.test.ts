@@ -105,7 +105,7 @@ describe('due and overdue page', () => {
     } while (after && paged.length < 50);
     expect(paged).toEqual(all.items);
     const kinds = (await delegate.get('/api/deadlines/kinds')).json().items.map((k: { kind: string }) => k.kind);
-    expect(kinds).toEqual(['documents.expiry', 'planning.action_plan']);
+    expect(kinds).toEqual(expect.arrayContaining(['documents.expiry', 'planning.action_plan']));
     expect((await delegate.get('/api/deadlines?state=late')).statusCode).toBe(400);
   });
 });
