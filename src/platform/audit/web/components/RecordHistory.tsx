@@ -25,15 +25,16 @@ const ARTICLE = 'article';
 // Dark shades on filled badges: the light variant's green text fails WCAG AA contrast (seen in French).
 const ACTION_COLOR: Record<HistoryEntry['action'], string> = { insert: '#1f6f34', update: 'blue.9', delete: 'red.9', event: 'gray.8' };
 
-function plain(value: unknown): string {
+function plain(value: unknown, yesNo: (v: boolean) => string): string {
   if (value === null || value === undefined || value === '') return EMPTY;
-  if (Array.isArray(value)) return value.map(plain).join('، ');
+  if (typeof value === 'boolean') return yesNo(value);
+  if (Array.isArray(value)) return value.map((v) => plain(v, yesNo)).join('، ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
 export function RecordHistory({ ownerType, ownerId, tableLabel, fieldLabel, valueLabel }: RecordHistoryProps) {
-  const { t, i18n } = useTranslation('audit');
+  const { t, i18n } = useTranslation(['audit', 'web']);
   const lang = i18n.language;
   const query = useInfiniteQuery({
     queryKey: ['history', ownerType, ownerId],
@@ -42,7 +43,7 @@ export function RecordHistory({ ownerType, ownerId, tableLabel, fieldLabel, valu
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const show = (table: string, field: string, value: unknown) => valueLabel?.(table, field, value) ?? plain(value);
+  const show = (table: string, field: string, value: unknown) => valueLabel?.(table, field, value) ?? plain(value, (v) => (v ? t('web:common.yes') : t('web:common.no')));
   return (
     <QueryStates query={query} empty={() => items.length === 0}>
       {() => (

@@ -24,6 +24,33 @@ const enumOf: Record<string, string> = {
   sex: 'enums.sexServed',
 };
 
+/** Licensing steps (registry.licensing_steps): their columns and codes are named by the licensing part. */
+const LICENSING_STEPS = 'registry.licensing_steps';
+const licensingEnumOf: Record<string, string> = {
+  kind: 'licensing.kinds',
+  stage: 'licensing.stages',
+  opinion: 'licensing.opinions',
+  outcome: 'licensing.decisionOutcomes',
+  change_subject: 'licensing.subjects',
+  requested_item: 'licensing.items',
+};
+const licensingFieldOf: Record<string, string> = {
+  kind: 'licensing.action',
+  // The stage the step leads to: shown as the institution's licensing status.
+  stage: 'licensing.status',
+  occurred_on: 'licensing.occurredOn',
+  opinion: 'licensing.opinion',
+  reasons: 'licensing.reasons',
+  note: 'licensing.note',
+  licence_number: 'licensing.licenceNumber',
+  licence_date: 'licensing.licenceDate',
+  change_subject: 'licensing.changeSubject',
+  change_on: 'licensing.changeOn',
+  outcome: 'licensing.changeOutcome',
+  regularise_by: 'licensing.regulariseBy',
+  requested_item: 'licensing.requestedItem',
+};
+
 /** Column → the form's field name (its label is institutions.fields.<name>). */
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -35,8 +62,15 @@ export function HistoryTab({ institutionId }: InstitutionTabProps) {
       ownerType={historyOwnerType}
       ownerId={institutionId}
       tableLabel={(table) => label(`institutions.history.tables.${table.replace('.', '_')}`)}
-      fieldLabel={(_table, field) => label(`institutions.fields.${camel(field)}`) ?? label(`institutions.history.columns.${field}`)}
-      valueLabel={(_table, field, value) => (typeof value === 'string' && enumOf[field] ? label(`${enumOf[field]}.${value}`) : undefined)}
+      fieldLabel={(table, field) =>
+        table === LICENSING_STEPS && licensingFieldOf[field]
+          ? label(licensingFieldOf[field])
+          : (label(`institutions.fields.${camel(field)}`) ?? label(`institutions.history.columns.${field}`))
+      }
+      valueLabel={(table, field, value) => {
+        const group = table === LICENSING_STEPS ? licensingEnumOf[field] : enumOf[field];
+        return typeof value === 'string' && group ? label(`${group}.${value}`) : undefined;
+      }}
     />
   );
 }
