@@ -1,18 +1,16 @@
 /**
  * The import job as the registry shows it: state and progress (the platform's components), the
- * report of every rejected row (row, column, message in the user's language, value read, and the
- * same as Excel), and a preview of the valid rows in a few readable columns (the 25 raw fields
+ * report of every rejected row (the platform's, with its Excel download), and a preview of the valid rows in a few readable columns (the 25 raw fields
  * would make a table wider than any screen).
  */
-import { Alert, Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Alert, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ListTable, LoadMore, formatNumber, ui } from '../../../../platform/web/index.ts';
+import { ListTable, formatNumber, ui } from '../../../../platform/web/index.ts';
 import type { Job } from '../../../../platform/jobs/contract.ts';
 import { CancelJobButton } from '../../../../platform/jobs/web/components/CancelJobButton.tsx';
 import { JobProgress, JobStateBadge } from '../../../../platform/jobs/web/components/JobProgress.tsx';
+import { JobErrors } from '../../../../platform/jobs/web/components/JobDetails.tsx';
 import { tid } from '../../../../platform/jobs/web/constants.ts';
-import { useJobErrors } from '../../../../platform/jobs/web/queries.ts';
 import { legalCategories } from '../../contract/enums.ts';
 
 type PreviewRow = Record<string, unknown>;
@@ -38,37 +36,8 @@ export function ImportReport({ job }: { job: Job }) {
         {'validRowCount' in result && <Text>{t('jobs:job.valid', { n: n(result.validRowCount) })}</Text>}
         {'written' in result && <Text>{t('import.written', { n: n(result.written) })}</Text>}
       </Group>
-      {job.errorCount > 0 && <Rejected job={job} />}
+      {job.errorCount > 0 && <JobErrors job={job} />}
       {Array.isArray(result.preview) && result.preview.length > 0 && <Preview rows={result.preview as PreviewRow[]} />}
-    </Stack>
-  );
-}
-
-function Rejected({ job }: { job: Job }) {
-  const { t, i18n } = useTranslation(['registry', 'jobs']);
-  const query = useJobErrors(job.id, job.errorCount > 0);
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return (
-    <Stack gap={ui.xs}>
-      <Title order={2} size={ui.h4}>
-        {t('jobs:job.errors')} ({formatNumber(job.errorCount, i18n.language)})
-      </Title>
-      <Anchor href={`/api/jobs/${job.id}/errors.xlsx`} download data-testid={tid.jobErrorsXlsx}>
-        <IconDownload size={16} aria-hidden /> {t('jobs:job.errorsXlsx')}
-      </Anchor>
-      <ListTable minWidth={600} testId={tid.jobErrors} caption={t('jobs:job.errorsTable')} headers={[t('jobs:job.row'), t('jobs:job.column'), t('jobs:job.message'), t('jobs:job.value')]}>
-        {items.map((e) => (
-          <Table.Tr key={e.seq}>
-            <Table.Th scope={ui.row}>{formatNumber(e.row, i18n.language)}</Table.Th>
-            <Table.Td>{e.column}</Table.Td>
-            <Table.Td>{e.message}</Table.Td>
-            <Table.Td>
-              <bdi>{e.value}</bdi>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
-      <LoadMore query={query} shown={items.length} />
     </Stack>
   );
 }

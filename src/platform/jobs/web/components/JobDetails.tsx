@@ -40,7 +40,8 @@ export function JobDetails({ job }: { job: Job }) {
   );
 }
 
-function JobErrors({ job }: { job: Job }) {
+/** The rows a job rejected, with the download of all of them (also used by targets' own reports). */
+export function JobErrors({ job }: { job: Job }) {
   const { t, i18n } = useTranslation('jobs');
   const query = useJobErrors(job.id, job.errorCount > 0);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
