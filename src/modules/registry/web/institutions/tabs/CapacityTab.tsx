@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -15,6 +15,7 @@ import { roomKinds, serviceExtents, servicePermanences, serviceTypes, sexesServe
 import { RoomBody, type Institution, type InstitutionService } from '../../../contract/institutions.ts';
 import { useAddRoom, useInstitution, useRemove, useSaveServices } from '../queries.ts';
 import { fld, look, tid } from '../constants.ts';
+import { ListSection } from '../components/ListSection.tsx';
 import { Field } from '../components/Field.tsx';
 
 export function CapacityTab({ institutionId }: InstitutionTabProps) {
@@ -62,20 +63,15 @@ function Rooms({ inst }: { inst: Institution }) {
   }, [add.error, form.setError]);
   const total = inst.rooms.reduce((sum, r) => sum + r.places, 0);
   return (
-    <Card withBorder>
-      <Group justify={ui.spaceBetween} mb={ui.sm}>
-        <Title order={2} size={ui.h4}>
-          {t('institutions.rooms.title')}
-        </Title>
-        {mayWrite && !adding && (
-          <Button size={ui.xs} variant={ui.light} leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)} data-testid={tid.roomAdd}>
-            {t('institutions.rooms.add')}
-          </Button>
-        )}
-      </Group>
-      {inst.rooms.length === 0 ? (
-        <Text c={ui.dimmed}>{t('institutions.rooms.empty')}</Text>
-      ) : (
+    <ListSection
+      title={t('institutions.rooms.title')}
+      addLabel={t('institutions.rooms.add')}
+      emptyText={t('institutions.rooms.empty')}
+      isEmpty={inst.rooms.length === 0}
+      canAdd={mayWrite && !adding}
+      onAdd={() => setAdding(true)}
+      addTestId={tid.roomAdd}
+      list={
         <>
           <ListTable
             minWidth={520}
@@ -104,7 +100,8 @@ function Rooms({ inst }: { inst: Institution }) {
             {t('institutions.rooms.total', { places: formatNumber(total, lang) })}
           </Text>
         </>
-      )}
+      }
+    >
       {adding && (
         <form
           noValidate
@@ -155,7 +152,7 @@ function Rooms({ inst }: { inst: Institution }) {
           </Stack>
         </form>
       )}
-    </Card>
+    </ListSection>
   );
 }
 

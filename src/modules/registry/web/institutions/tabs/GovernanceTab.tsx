@@ -4,9 +4,9 @@
  * staff, the beneficiaries and the families — the server and the database refuse more).
  */
 import { useEffect, useState } from 'react';
-import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -16,6 +16,7 @@ import { committeeSeats } from '../../../contract/enums.ts';
 import { CommitteeMemberBody, type Institution } from '../../../contract/institutions.ts';
 import { useAddMember, useInstitution, useRemove } from '../queries.ts';
 import { fld, look, tid } from '../constants.ts';
+import { ListSection } from '../components/ListSection.tsx';
 import { Field } from '../components/Field.tsx';
 
 export function GovernanceTab({ institutionId }: InstitutionTabProps) {
@@ -64,20 +65,15 @@ function Committee({ inst }: { inst: Institution }) {
     if (add.error) applyServerErrors(add.error, form.setError, MEMBER_FIELDS);
   }, [add.error, form.setError]);
   return (
-    <Card withBorder>
-      <Group justify={ui.spaceBetween} mb={ui.sm}>
-        <Title order={2} size={ui.h4}>
-          {t('institutions.governance.committee')}
-        </Title>
-        {mayWrite && !adding && (
-          <Button size={ui.xs} variant={ui.light} leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)} data-testid={tid.memberAdd}>
-            {t('institutions.governance.add')}
-          </Button>
-        )}
-      </Group>
-      {inst.committee.length === 0 ? (
-        <Text c={ui.dimmed}>{t('institutions.governance.empty')}</Text>
-      ) : (
+    <ListSection
+      title={t('institutions.governance.committee')}
+      addLabel={t('institutions.governance.add')}
+      emptyText={t('institutions.governance.empty')}
+      isEmpty={inst.committee.length === 0}
+      canAdd={mayWrite && !adding}
+      onAdd={() => setAdding(true)}
+      addTestId={tid.memberAdd}
+      list={
         <ListTable
           minWidth={520}
           testId={tid.committeeTable}
@@ -100,7 +96,8 @@ function Committee({ inst }: { inst: Institution }) {
             </Table.Tr>
           ))}
         </ListTable>
-      )}
+      }
+    >
       {adding && (
         <form
           noValidate
@@ -147,6 +144,6 @@ function Committee({ inst }: { inst: Institution }) {
           </Stack>
         </form>
       )}
-    </Card>
+    </ListSection>
   );
 }
