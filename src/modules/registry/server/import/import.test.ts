@@ -198,6 +198,7 @@ describe('scope', () => {
   it('rejects the rows of another delegation, which the region may import', async () => {
     const inezgane = sampleRow({ province: 'MA-INE' });
     const { validated } = await importRows(agadir, [inezgane, sampleRow()]);
+    expect(validated, JSON.stringify(validated)).toMatchObject({ state: 'succeeded', errorCount: 1 });
     const errors = await errorsOf(agadir, validated);
     expect(errors.map((e) => ({ row: e.row, field: e.field }))).toEqual([{ row: 2, field: 'province' }]);
     expect(errors[0]!.message).toMatch(/pas dans votre périmètre/);
