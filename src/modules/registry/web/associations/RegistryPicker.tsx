@@ -25,13 +25,14 @@ export interface RegistryPickerProps {
   /** The chosen record's name, when it is not among the options loaded (an account being edited). */
   initialName?: { nameAr: string; nameFr: string };
   label?: string;
+  placeholder?: string;
   error?: string;
   required?: boolean;
   disabled?: boolean;
   testId?: string;
 }
 
-export function RegistryPicker({ kind, value, onChange, initialName, label, error, required, disabled, testId }: RegistryPickerProps) {
+export function RegistryPicker({ kind, value, onChange, initialName, label, placeholder, error, required, disabled, testId }: RegistryPickerProps) {
   const { t, i18n } = useTranslation('registry');
   const lang = i18n.language;
   const [search, setSearch] = useState('');
@@ -48,7 +49,7 @@ export function RegistryPicker({ kind, value, onChange, initialName, label, erro
   return (
     <Select
       label={label ?? t(kind === 'association' ? 'users.association' : 'users.institution')}
-      placeholder={t(kind === 'association' ? 'users.associationSearch' : 'users.institutionSearch')}
+      placeholder={placeholder ?? t(kind === 'association' ? 'users.associationSearch' : 'users.institutionSearch')}
       searchable
       required={required}
       disabled={disabled}

@@ -2,7 +2,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, request, withQuery } from '../../../../platform/web/index.ts';
 import { Ok } from '../../../../platform/contract/common.ts';
-import { AssociationPage } from '../../contract/associations.ts';
 import {
   Institution,
   InstitutionPage,
@@ -32,14 +31,6 @@ export const useInstitution = (id: string) =>
   useQuery({ queryKey: institutionKey(id), queryFn: () => api.get(`/api/institutions/${encodeURIComponent(id)}`, Institution), retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2 });
 
 /** Founders for the picker: the associations list searched by name (Arabic or Latin letters). */
-export const useFounders = (q: string) =>
-  useQuery({
-    queryKey: ['registry', 'associations', 'picker', q],
-    queryFn: () => api.get(withQuery('/api/associations', { q, limit: 20 }), AssociationPage),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-
 function useInstitutionWrite<B>(id: string, send: (body: B) => Promise<Institution>) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -16,7 +16,7 @@ import { useProvinces, useRegions } from '../../../../territory/web/queries.ts';
 import { areas, careModes, centreTypes, feeModes, legalCategories, sexesServed, targetGroups } from '../../../contract/enums.ts';
 import { CreateInstitutionBody, type Institution, type UpdateInstitutionBody } from '../../../contract/institutions.ts';
 import { useCreateInstitution, useInstitution, useUpdateInstitution } from '../queries.ts';
-import { FounderSelect } from '../components/FounderSelect.tsx';
+import { RegistryPicker } from '../../associations/RegistryPicker.tsx';
 import { en, fld, look, path, tid } from '../constants.ts';
 
 /** The form's own shape: what the inputs hold (text, numbers, nulls), checked by the contract's schema. */
@@ -48,6 +48,8 @@ interface Values {
 }
 type Output = CreateInstitutionBody;
 const FIELDS = Object.keys(fld);
+/** The founder is picked among the associations (and other founders) the user sees. */
+const founderKind = 'association' as const;
 
 function defaultsOf(inst?: Institution): Values {
   return {
@@ -185,10 +187,13 @@ function InstitutionForm({ institution, pending, error, onSubmit }: { institutio
               control={form.control}
               name={fld.associationId}
               render={({ field }) => (
-                <FounderSelect
+                <RegistryPicker
+                  kind={founderKind}
                   label={t('institutions.fields.associationId')}
+                  placeholder={t('institutions.founderPicker.placeholder')}
+                  required
                   value={field.value}
-                  initial={institution && { id: institution.associationId, nameAr: institution.associationNameAr, nameFr: institution.associationNameFr }}
+                  initialName={institution && { nameAr: institution.associationNameAr, nameFr: institution.associationNameFr }}
                   onChange={(v) => field.onChange(v)}
                   error={err(fld.associationId)}
                   testId={tid.founder}

@@ -3,7 +3,8 @@
  * type, status, area, capacity range), sort, keyset paging ("load more"), Excel export of exactly
  * what is filtered. On a phone the filters stack and the table scrolls sideways.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -29,17 +30,15 @@ interface Filters {
   sort: InstitutionSort;
 }
 
-const empty: Filters = { q: '', region: null, province: null, delegation: null, category: null, centreType: null, status: null, area: null, capacityMin: '', capacityMax: '', sort: 'name' };
+/** The filters that pick one value of a vocabulary: filter key, label group, values, test id. */
+const enumFilters = [
+  { key: 'category', labels: en.legalCategory, values: legalCategories, testId: tid.filterCategory },
+  { key: 'centreType', labels: en.centreType, values: centreTypes, testId: tid.filterCentreType },
+  { key: 'status', labels: en.institutionStatus, values: institutionStatuses, testId: tid.filterStatus },
+  { key: 'area', labels: en.area, values: areas, testId: tid.filterArea },
+] as const;
 
-/** The search waits for a pause in typing, so each keystroke does not ask the server. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
+const empty: Filters = { q: '', region: null, province: null, delegation: null, category: null, centreType: null, status: null, area: null, capacityMin: '', capacityMax: '', sort: 'name' };
 
 function toQuery(f: Filters, q: string): ListFilters {
   const n = (v: number | string) => (v === '' || v === undefined ? undefined : Number(v));
@@ -64,7 +63,8 @@ export function InstitutionsPage() {
   const can = useCan();
   const mayCreate = can('registry.create');
   const [filters, setFilters] = useState<Filters>(empty);
-  const q = useDebounced(filters.q, 300);
+  // The search waits for a pause in typing, so each keystroke does not ask the server.
+  const [q] = useDebouncedValue(filters.q, 300);
   const query = toQuery(filters, q);
   const list = useInstitutions(query);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -134,43 +134,19 @@ export function InstitutionsPage() {
             searchable
             data-testid={tid.filterDelegation}
           />
-          <Select
-            label={t('institutions.list.category')}
-            placeholder={t('institutions.list.all')}
-            data={enumOptions(en.legalCategory, legalCategories)}
-            value={filters.category}
-            onChange={(category) => set({ category })}
-            clearable
-            data-testid={tid.filterCategory}
-          />
-          <Select
-            label={t('institutions.list.centreType')}
-            placeholder={t('institutions.list.all')}
-            data={enumOptions(en.centreType, centreTypes)}
-            value={filters.centreType}
-            onChange={(centreType) => set({ centreType })}
-            clearable
-            searchable
-            data-testid={tid.filterCentreType}
-          />
-          <Select
-            label={t('institutions.list.status')}
-            placeholder={t('institutions.list.all')}
-            data={enumOptions(en.institutionStatus, institutionStatuses)}
-            value={filters.status}
-            onChange={(status) => set({ status })}
-            clearable
-            data-testid={tid.filterStatus}
-          />
-          <Select
-            label={t('institutions.list.area')}
-            placeholder={t('institutions.list.all')}
-            data={enumOptions(en.area, areas)}
-            value={filters.area}
-            onChange={(area) => set({ area })}
-            clearable
-            data-testid={tid.filterArea}
-          />
+          {enumFilters.map((f) => (
+            <Select
+              key={f.key}
+              label={t(`institutions.list.${f.key}`)}
+              placeholder={t('institutions.list.all')}
+              data={enumOptions(f.labels, f.values)}
+              value={filters[f.key]}
+              onChange={(value) => set({ [f.key]: value })}
+              clearable
+              searchable={f.values.length > 8}
+              data-testid={f.testId}
+            />
+          ))}
           <Group gap={ui.xs} grow wrap={ui.nowrap} align={ui.flexEnd}>
             <NumberInput label={t('institutions.list.capacityMin')} min={0} allowDecimal={false} value={filters.capacityMin} onChange={(capacityMin) => set({ capacityMin })} data-testid={tid.filterCapacityMin} />
             <NumberInput label={t('institutions.list.capacityMax')} min={0} allowDecimal={false} value={filters.capacityMax} onChange={(capacityMax) => set({ capacityMax })} data-testid={tid.filterCapacityMax} />
