@@ -23,6 +23,7 @@ import { documentsModule } from '../platform/documents/index.ts';
 import { approvalsModule } from '../platform/approvals/index.ts';
 import { planningModule } from '../modules/planning/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
+import { beneficiariesModule } from '../modules/beneficiaries/index.ts';
 import { deadlinesModule } from '../platform/deadlines/index.ts';
 import { formsModule } from '../platform/forms/index.ts';
 import { csrfTokenFor, LANGUAGE_COOKIE, SESSION_COOKIE, type ServerContext } from './context.ts';
@@ -35,7 +36,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const webDir = path.join(repoRoot, 'dist/web');
 
 /** Platform modules first, then domain modules; the order of their routes does not matter. */
-const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule, formsModule, jobsModule, registryModule];
+const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule, formsModule, jobsModule, registryModule, beneficiariesModule];
 for (const m of modules) if (m.messages) registerMessages(m.messages);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

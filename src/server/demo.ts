@@ -11,6 +11,7 @@ import { loadConfig } from './config.ts';
 import { createDatabase } from './db/pool.ts';
 import { seedDemoForms } from '../platform/forms/index.ts';
 import { seedDemoLicensing, seedDemoRegistry } from '../modules/registry/index.ts';
+import { seedDemoBeneficiaries } from '../modules/beneficiaries/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -24,6 +25,8 @@ export async function seedDemo(ownerUrl: string, password: string, dataDir: stri
     await seedDemoForms(client);
     // After the registry's demo institutions (seedDemoRegistry): their licensing stages.
     await seedDemoLicensing(client);
+    // After the registry (institutions) and the accounts (handlers): persons, requests, case files.
+    await seedDemoBeneficiaries(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -51,6 +51,18 @@ export const permissions = [
   'licensing.declare',
   // Communes (territory reference below the provinces), kept by the delegations that cover them.
   'communes.manage',
+  // Beneficiaries and the Jisr pathway (issue 6). Reading persons and case files in scope;
+  // receiving (register a person, open a request); working a case (diagnosis, referral, plan,
+  // notes); keeping an institution's register (admission, exit, transfer); sensitive data (health,
+  // disability, violence: the roles of beneficiaries.may_read_sensitive()); reviewing merges of
+  // duplicate persons; and the law 09-08 duties (access logs, exports on request, retention).
+  'beneficiaries.read',
+  'beneficiaries.receive',
+  'beneficiaries.case',
+  'beneficiaries.register',
+  'beneficiaries.sensitive',
+  'beneficiaries.merge',
+  'beneficiaries.privacy',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -96,6 +108,20 @@ const registryGrants: Record<Role, Permission[]> = {
 };
 for (const role of roles) (rolePermissions[role] as Permission[]).push(...registryGrants[role]);
 for (const role of ['system_admin', 'regional_coordinator', 'provincial_delegate'] as const) (rolePermissions[role] as Permission[]).push('communes.manage');
+
+// Personal data is for those who work with the persons; national analysts see figures, not people.
+const beneficiariesGrants: Record<Role, Permission[]> = {
+  system_admin: ['beneficiaries.read', 'beneficiaries.merge', 'beneficiaries.privacy'],
+  central_analyst: [],
+  regional_coordinator: ['beneficiaries.read', 'beneficiaries.privacy'],
+  provincial_delegate: ['beneficiaries.read', 'beneficiaries.receive', 'beneficiaries.case', 'beneficiaries.register', 'beneficiaries.merge', 'beneficiaries.privacy'],
+  inspector: ['beneficiaries.read'],
+  social_worker: ['beneficiaries.read', 'beneficiaries.receive', 'beneficiaries.case', 'beneficiaries.register', 'beneficiaries.sensitive'],
+  institution_director: ['beneficiaries.read', 'beneficiaries.receive', 'beneficiaries.case', 'beneficiaries.register', 'beneficiaries.sensitive'],
+  institution_accountant: [],
+  association_officer: [],
+};
+for (const role of roles) (rolePermissions[role] as Permission[]).push(...beneficiariesGrants[role]);
 
 /** The scope levels at which each role makes sense (a social worker is never national). */
 export const roleScopeLevels: Record<Role, readonly ScopeLevel[]> = {

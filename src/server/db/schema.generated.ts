@@ -124,6 +124,229 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface BeneficiariesAdmissions {
+  admission_date: Timestamp;
+  association_id: string | null;
+  case_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  exit_date: Timestamp | null;
+  exit_destination: string | null;
+  exit_reason: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  over_capacity_justification: string | null;
+  person_id: string;
+  referral_id: string | null;
+  region_id: string | null;
+  registration_number: string | null;
+  registration_year: number | null;
+  school_level: string | null;
+  school_name: string | null;
+  school_year: string | null;
+  transferred_from: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesCases {
+  association_id: string | null;
+  close_reason: string | null;
+  closed_on: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  handler_id: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  number: string | null;
+  opened_on: Generated<Timestamp>;
+  person_id: string;
+  region_id: string | null;
+  stage: Generated<string>;
+  target_group: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesCounters {
+  kind: string;
+  last_value: number;
+  scope_id: string;
+  year: number;
+}
+
+export interface BeneficiariesDisabilities {
+  association_id: string | null;
+  card_number: string | null;
+  created_at: Generated<Timestamp>;
+  degree: string | null;
+  delegation_id: string | null;
+  details: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  kind: string;
+  person_id: string;
+  recorded_by: string | null;
+  region_id: string | null;
+  since: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesHealthRecords {
+  admission_id: string | null;
+  association_id: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  details: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  person_id: string;
+  recorded_by: string | null;
+  recorded_on: Generated<Timestamp>;
+  region_id: string | null;
+  status: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesHouseholds {
+  address: string | null;
+  association_id: string | null;
+  commune_id: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  label: string;
+  region_id: string | null;
+  rsu_registered: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesPersons {
+  address: string | null;
+  association_id: string | null;
+  birth_date: Timestamp | null;
+  birth_date_precision: Generated<string>;
+  birth_place: string | null;
+  cnie: string | null;
+  commune_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  family_status: string | null;
+  first_name_ar: string | null;
+  first_name_lat: string | null;
+  household_id: string | null;
+  id: Generated<string>;
+  idcs: string | null;
+  institution_id: string | null;
+  last_name_ar: string | null;
+  last_name_lat: string | null;
+  merged_into: string | null;
+  name_key_ar: Generated<string | null>;
+  name_key_lat: Generated<string | null>;
+  phone: string | null;
+  region_id: string | null;
+  schooling_level: string | null;
+  sex: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesProtectionRecords {
+  association_id: string | null;
+  case_id: string | null;
+  complaint_filed: boolean | null;
+  court_reference: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  details: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  kind: string;
+  occurred_on: Timestamp | null;
+  perpetrator_relation: string | null;
+  person_id: string;
+  recorded_by: string | null;
+  region_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesReferrals {
+  association_id: string | null;
+  case_id: string;
+  completed_on: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  decided_by: string | null;
+  decided_on: Timestamp | null;
+  decline_reason: string | null;
+  delegation_id: string | null;
+  from_delegation_id: string | null;
+  from_region_id: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  note: string | null;
+  outside_service: string | null;
+  person_id: string;
+  proposed_by: string | null;
+  proposed_on: Generated<Timestamp>;
+  region_id: string | null;
+  service: string;
+  state: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesRelatives {
+  address: string | null;
+  alive: Generated<boolean>;
+  association_id: string | null;
+  cnie: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  full_name_ar: string | null;
+  full_name_lat: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  is_legal_representative: Generated<boolean>;
+  name_key: Generated<string | null>;
+  person_id: string;
+  phone: string | null;
+  profession: string | null;
+  region_id: string | null;
+  relation: string;
+  social_situation: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesRequests {
+  assigned_to: string | null;
+  association_id: string | null;
+  case_id: string | null;
+  channel: string;
+  closed_reason: string | null;
+  commune_id: string | null;
+  consent_given: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  listening_notes: string | null;
+  needs: Generated<string[]>;
+  number: string | null;
+  person_id: string | null;
+  received_at: Generated<Timestamp>;
+  reception_point: string;
+  region_id: string | null;
+  requester_name: string | null;
+  requester_phone: string | null;
+  requester_relation: Generated<string>;
+  services: Generated<string[]>;
+  status: Generated<string>;
+  summary: string | null;
+  updated_at: Generated<Timestamp>;
+  urgency: Generated<string>;
+}
+
 export interface DeadlinesSweeps {
   day: Timestamp;
   finished_at: Timestamp | null;
@@ -580,6 +803,17 @@ export interface DB {
   "approvals.submissions": ApprovalsSubmissions;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "beneficiaries.admissions": BeneficiariesAdmissions;
+  "beneficiaries.cases": BeneficiariesCases;
+  "beneficiaries.counters": BeneficiariesCounters;
+  "beneficiaries.disabilities": BeneficiariesDisabilities;
+  "beneficiaries.health_records": BeneficiariesHealthRecords;
+  "beneficiaries.households": BeneficiariesHouseholds;
+  "beneficiaries.persons": BeneficiariesPersons;
+  "beneficiaries.protection_records": BeneficiariesProtectionRecords;
+  "beneficiaries.referrals": BeneficiariesReferrals;
+  "beneficiaries.relatives": BeneficiariesRelatives;
+  "beneficiaries.requests": BeneficiariesRequests;
   "deadlines.sweeps": DeadlinesSweeps;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;

@@ -12,6 +12,7 @@ import type { messages as documents } from '../../documents/web/index.ts';
 import type { messages as deadlines } from '../../deadlines/web/index.ts';
 import type { messages as forms } from '../../forms/web/index.ts';
 import type { messages as registry } from '../../../modules/registry/web/index.ts';
+import type { messages as beneficiaries } from '../../../modules/beneficiaries/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -26,6 +27,7 @@ export interface AppResources {
   deadlines: typeof deadlines.ar;
   forms: typeof forms.ar;
   registry: typeof registry.ar;
+  beneficiaries: typeof beneficiaries.ar;
 }
 
 declare module 'i18next' {
@@ -36,6 +38,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs', 'registry'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs', 'registry', 'beneficiaries'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

@@ -1,0 +1,7 @@
+/** The persons part of the beneficiaries API (issue 6). */
+import type { Api } from '../../../../server/module.ts';
+import type { ServerContext } from '../../../../server/context.ts';
+
+export function personsRoutes(_api: Api, _ctx: ServerContext): void {
+  // Routes of this part are registered here.
+}

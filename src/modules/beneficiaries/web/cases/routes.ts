@@ -1,0 +1,4 @@
+/** The cases screens of the beneficiaries module (issue 6). */
+import type { WebPage } from '../../../../platform/web/index.ts';
+
+export const casesPages: WebPage[] = [];

@@ -1,0 +1,4 @@
+/** The register screens of the beneficiaries module (issue 6). */
+import type { WebPage } from '../../../../platform/web/index.ts';
+
+export const registerPages: WebPage[] = [];
