@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly key: string,
     readonly fieldErrors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extension members of the problem body (RFC 9457 §3.2), e.g. the candidates of a possible duplicate. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(key);
   }

@@ -160,6 +160,7 @@ export function problemBody(error: AppError, lang: Language) {
     ...(error.fieldErrors.length
       ? { errors: error.fieldErrors.map((f) => ({ path: f.path, message: translate(lang, f.key, f.params) })) }
       : {}),
+    ...error.extensions,
   };
 }
 

@@ -124,6 +124,19 @@ export interface AuditLog {
   table_name: string;
 }
 
+export interface BeneficiariesAccessLog {
+  action: string;
+  association_id: string | null;
+  at: Generated<Timestamp>;
+  case_id: string | null;
+  delegation_id: string | null;
+  id: Generated<Int8>;
+  institution_id: string | null;
+  person_id: string;
+  region_id: string | null;
+  user_id: string;
+}
+
 export interface BeneficiariesAdmissions {
   admission_date: Timestamp;
   association_id: string | null;
@@ -803,6 +816,7 @@ export interface DB {
   "approvals.submissions": ApprovalsSubmissions;
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
+  "beneficiaries.access_log": BeneficiariesAccessLog;
   "beneficiaries.admissions": BeneficiariesAdmissions;
   "beneficiaries.cases": BeneficiariesCases;
   "beneficiaries.counters": BeneficiariesCounters;

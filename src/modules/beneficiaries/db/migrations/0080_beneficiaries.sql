@@ -585,3 +585,51 @@ GRANT SELECT, INSERT, UPDATE ON beneficiaries.households, beneficiaries.persons,
   beneficiaries.requests, beneficiaries.referrals, beneficiaries.admissions TO raaya_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON beneficiaries.relatives, beneficiaries.health_records,
   beneficiaries.disabilities, beneficiaries.protection_records TO raaya_app;
+
+-- Reads of case files and personal data (law 09-08 art. 24: a posteriori traceability). Append-only:
+-- the application writes rows through beneficiaries.log_access() and never changes them; the
+-- person's scope reads them, and only roles with the privacy duty (checked by the API).
+CREATE TABLE beneficiaries.access_log (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  user_id uuid NOT NULL REFERENCES access.users(id),
+  person_id uuid NOT NULL REFERENCES beneficiaries.persons(id) ON DELETE CASCADE,
+  case_id uuid REFERENCES beneficiaries.cases(id),
+  -- What was read: a case file, a person's record, an institution's register page, sensitive data, an export.
+  action text NOT NULL CHECK (action IN ('case_file', 'person', 'register', 'sensitive', 'export')),
+  region_id uuid,
+  delegation_id uuid,
+  association_id uuid,
+  institution_id uuid
+);
+CREATE INDEX access_log_person_idx ON beneficiaries.access_log (person_id, at DESC);
+CREATE INDEX access_log_user_idx ON beneficiaries.access_log (user_id, at DESC);
+ALTER TABLE beneficiaries.access_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY access_log_read ON beneficiaries.access_log FOR SELECT TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, institution_id));
+GRANT SELECT ON beneficiaries.access_log TO raaya_app;
+
+-- Logs that the current user read these persons (one row each); keys from the persons' holders.
+CREATE FUNCTION beneficiaries.log_access(p_persons uuid[], p_case uuid, p_action text) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  INSERT INTO beneficiaries.access_log (user_id, person_id, case_id, action, region_id, delegation_id, association_id, institution_id)
+  SELECT app.current_user_id(), p.id, p_case, p_action, p.region_id, p.delegation_id, p.association_id, p.institution_id
+  FROM beneficiaries.persons p WHERE p.id = ANY(p_persons) AND app.current_user_id() IS NOT NULL
+$$;
+REVOKE ALL ON FUNCTION beneficiaries.log_access(uuid[], uuid, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION beneficiaries.log_access(uuid[], uuid, text) TO raaya_app;
+
+-- National look-up of the same identifiers (CNIE, IDCS) in every delegation: ids, holders and
+-- reasons only, never personal data (the caller reads what it may see under its own RLS).
+CREATE FUNCTION beneficiaries.match_exact(p_cnie text, p_idcs text, p_exclude uuid)
+RETURNS TABLE (person_id uuid, score numeric, reasons text[], delegation_id uuid, delegation_name_ar text, delegation_name_fr text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT p.id, 1.0, array_remove(ARRAY[CASE WHEN p.cnie = p_cnie THEN 'cnie' END, CASE WHEN p.idcs = p_idcs THEN 'idcs' END], NULL),
+    d.id, d.name_ar, d.name_fr
+  FROM beneficiaries.persons p JOIN organisation.delegations d ON d.id = p.delegation_id
+  WHERE (p.cnie = p_cnie OR p.idcs = p_idcs) AND p.merged_into IS NULL AND p.id IS DISTINCT FROM p_exclude
+    AND app.current_user_id() IS NOT NULL
+  LIMIT 20
+$$;
+REVOKE ALL ON FUNCTION beneficiaries.match_exact(text, text, uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION beneficiaries.match_exact(text, text, uuid) TO raaya_app;

@@ -1,0 +1,4 @@
+/** The beneficiaries module's API contract: schemas shared by the routes and the web forms. */
+export * from './enums.ts';
+export * from './common.ts';
+export * from './matching.ts';
