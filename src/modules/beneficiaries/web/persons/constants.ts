@@ -12,6 +12,7 @@ export const tid = {
   edit: 'person-edit',
   save: 'person-save',
   relatives: 'person-relatives',
+  relativesTable: 'person-relatives-table',
   addRelative: 'person-add-relative',
   relativeSave: 'relative-save',
   relativeRow: (id: string) => `relative-row-${id}`,
@@ -26,3 +27,9 @@ export const path = {
   person: (id: string) => `/app/beneficiaries/persons/${id}`,
 } as const;
 
+
+/** Test id of a person field (reception form and person form). */
+export const fld = (name: string) => `person-field-${name}`;
+
+/** Technical input values (keyboards, types, directions) used in JSX. */
+export const val = { numeric: 'numeric', tel: 'tel', date: 'date', number: 'number', rtl: 'rtl', ltr: 'ltr' } as const;
