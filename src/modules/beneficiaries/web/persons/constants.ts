@@ -23,8 +23,8 @@ export const tid = {
 } as const;
 
 export const path = {
-  list: '/app/beneficiaries/persons',
-  person: (id: string) => `/app/beneficiaries/persons/${id}`,
+  list: '/beneficiaries/persons',
+  person: (id: string) => `/beneficiaries/persons/${id}`,
 } as const;
 
 

@@ -17,7 +17,7 @@ import { fieldErrors } from '../persons/queries.ts';
 import { Candidates } from './Candidates.tsx';
 import { path, tid } from './constants.ts';
 import { val } from '../persons/constants.ts';
-import { emptyDraft, intakeBody, useDraft, type ReceptionDraft } from './draft.ts';
+import { intakeBody, useDraft, type ReceptionDraft } from './draft.ts';
 import { findMatches, useIntake } from './queries.ts';
 
 const DESK_CHANNELS = channels.filter((c) => c !== 'public_request');
@@ -180,7 +180,7 @@ export function ReceptionFormPage() {
         </Stepper.Step>
       </Stepper>
       <Group justify={ui.flexEnd} mt={ui.xl}>
-        <Button variant={ui.subtle} color={ui.red} onClick={() => setDraft({ ...emptyDraft })} data-testid={tid.discard}>
+        <Button variant={ui.subtle} color={ui.red} onClick={clear} data-testid={tid.discard}>
           {t('reception.discard')}
         </Button>
       </Group>

@@ -40,9 +40,9 @@ export const tid = {
 } as const;
 
 export const path = {
-  form: '/app/beneficiaries/reception',
-  queue: '/app/beneficiaries/reception/queue',
-  person: (id: string) => `/app/beneficiaries/persons/${id}`,
+  form: '/beneficiaries/reception',
+  queue: '/beneficiaries/reception/queue',
+  person: (id: string) => `/beneficiaries/persons/${id}`,
 } as const;
 
 /** The reception form's draft stays in this browser until the request is sent (a cheap phone may lose the page). */

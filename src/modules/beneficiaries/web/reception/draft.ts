@@ -62,15 +62,14 @@ export function useDraft(): [ReceptionDraft, (next: ReceptionDraft) => void, () 
   const [draft, setDraft] = useState<ReceptionDraft>(load);
   useEffect(() => {
     try {
-      localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+      // The empty draft (a fresh form, or one just sent or discarded) leaves nothing behind.
+      if (draft === emptyDraft) localStorage.removeItem(DRAFT_KEY);
+      else localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
     } catch {
       // storage full or disabled: the form still works, without a saved draft
     }
   }, [draft]);
-  const clear = () => {
-    localStorage.removeItem(DRAFT_KEY);
-    setDraft(emptyDraft);
-  };
+  const clear = () => setDraft(emptyDraft);
   return [draft, setDraft, clear];
 }
 
