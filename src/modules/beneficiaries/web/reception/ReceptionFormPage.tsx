@@ -14,6 +14,7 @@ import { PersonFields, personBody } from '../persons/PersonFields.tsx';
 import { PersonPicker } from '../persons/PersonPicker.tsx';
 import { personName } from '../persons/names.ts';
 import { fieldErrors } from '../persons/queries.ts';
+import { DataProtectionNotice } from '../components/DataProtectionNotice.tsx';
 import { Candidates } from './Candidates.tsx';
 import { path, tid } from './constants.ts';
 import { val } from '../persons/constants.ts';
@@ -27,6 +28,7 @@ const NEW = 'new';
 const PERSON_FIELDS = new Set(['firstNameAr', 'lastNameAr', 'firstNameLat', 'lastNameLat', 'sex', 'birthDate', 'cnie', 'idcs', 'phone', 'personId']);
 const DUPLICATES = 'possible_duplicates';
 const SELF = 'self';
+const COMPACT = 'compact';
 
 export function ReceptionFormPage() {
   const { t, i18n } = useTranslation('beneficiaries');
@@ -165,6 +167,7 @@ export function ReceptionFormPage() {
             <Text>
               {draft.mode === EXISTING ? <bdi>{draft.personLabel}</bdi> : <bdi>{personName({ ...draft.person }, lang)}</bdi>}
             </Text>
+            <DataProtectionNotice variant={COMPACT} />
             <Text size={ui.sm}>{t('reception.consentHint')}</Text>
             <Checkbox size={ui.lg} label={t('reception.consent')} checked={draft.consentGiven} onChange={(e) => set({ consentGiven: e.currentTarget.checked })} data-testid={tid.consent} />
             <ProblemAlert error={Object.keys(errors).length || duplicates ? null : intake.error} />
