@@ -255,6 +255,8 @@ export interface BeneficiariesPersons {
   institution_id: string | null;
   last_name_ar: string | null;
   last_name_lat: string | null;
+  match_key_ar: Generated<string | null>;
+  match_key_lat: Generated<string | null>;
   merged_into: string | null;
   name_key_ar: Generated<string | null>;
   name_key_lat: Generated<string | null>;
@@ -320,6 +322,8 @@ export interface BeneficiariesRelatives {
   id: Generated<string>;
   institution_id: string | null;
   is_legal_representative: Generated<boolean>;
+  match_key_ar: Generated<string | null>;
+  match_key_lat: Generated<string | null>;
   name_key: Generated<string | null>;
   person_id: string;
   phone: string | null;
