@@ -13,7 +13,7 @@ import type { Tx } from '../../../../server/context.ts';
 import type { MatchCandidate, MatchInput, MatchResult } from '../../contract/matching.ts';
 import { nameSkeleton } from './skeleton.ts';
 
-/** Scores at or above this are shown as likely duplicates (chosen on eval/pairs.json; see eval/README.md). */
+/** Scores at or above this are shown as likely duplicates (chosen on eval/pairs.json; decision 0017). */
 export const DEFAULT_THRESHOLD = 0.75;
 const MAX_CANDIDATES = 20;
 

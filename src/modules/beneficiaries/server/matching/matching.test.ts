@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signedIn, startTestServer, type Session, type TestServer } from '../../../../server/testing/harness.ts';
 import { sqlAs, type SqlAs } from '../../../../server/testing/sql-as.ts';
 import { createCase, createPerson } from '../../testing/factories.ts';
+import { rolePermissions, roles } from '../../../access/permissions.ts';
 
 let server: TestServer;
 let sql: SqlAs;
@@ -194,6 +195,14 @@ describe('merges', () => {
     expect(back).toEqual({ merged_into: null, case_person: merged.id, relatives: '1' });
     const [audited] = await server.owner<{ n: string }>(`SELECT count(*) AS n FROM audit.log WHERE table_name LIKE '%merges' AND record_id = $1`, [merge.id]);
     expect(Number(audited!.n)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('are reviewed in the database by the same roles that hold beneficiaries.merge in the API', async () => {
+    for (const role of roles) {
+      const user = await createUser(server, { role, scope: 'nation' });
+      const [row] = await sql.query(user.id, 'SELECT beneficiaries.may_merge() AS may');
+      expect({ role, may: row!.may }).toEqual({ role, may: rolePermissions[role].includes('beneficiaries.merge') });
+    }
   });
 
   it('cannot be proposed for a person outside the scope, and a social worker may not merge', async () => {
