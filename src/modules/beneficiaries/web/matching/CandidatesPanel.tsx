@@ -35,7 +35,7 @@ export function CandidatesPanel({ input, onUse, mergeFrom }: CandidatesPanelProp
       {query.data && candidates.length === 0 && <Text>{t('matching.panel.none')}</Text>}
       {candidates.length > 0 && (
         <Stack gap={ui.sm}>
-          <Text size={ui.sm}>{t('matching.panel.found', { count: candidates.length, n: formatNumber(candidates.length, i18n.language) })}</Text>
+          <Text size={ui.sm}>{t('matching.panel.found', { n: formatNumber(candidates.length, i18n.language) })}</Text>
           {candidates.map((c) => (
             <CandidateCard key={c.personId} candidate={c} {...(onUse && { onUse })} {...(mergeFrom && { mergeFrom })} />
           ))}
