@@ -74,3 +74,11 @@ export function useDecide() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: accessKey }),
   });
 }
+
+/** Pending requests the user's delegation must decide (the navigation badge). */
+export const usePendingIncoming = (): number | undefined =>
+  useQuery({
+    queryKey: [...accessKey, 'incoming', 'pending', 'count'],
+    queryFn: () => api.get(withQuery('/api/access-requests', { direction: 'incoming', status: 'pending', limit: 100 }), AccessRequestPage),
+    refetchInterval: 60_000,
+  }).data?.items.length;
