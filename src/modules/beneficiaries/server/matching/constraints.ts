@@ -15,5 +15,4 @@ registerConstraintMessages({
   merges_not_proposed: { path: 'status', key: 'beneficiaries.matching.errors.not_proposed', status: 409 },
   merges_not_approved: { path: 'status', key: 'beneficiaries.matching.errors.not_approved', status: 409 },
   merges_persons_live: { path: 'mergedId', key: 'beneficiaries.matching.errors.already_merged', status: 409 },
-  admissions_one_open_per_person: { path: 'mergedId', key: 'beneficiaries.errors.already_admitted', status: 409 },
 });
