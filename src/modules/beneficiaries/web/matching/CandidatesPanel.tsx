@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert, formatDate, formatNumber, nameIn, ui, useCan } from '../../../../platform/web/index.ts';
 import type { PersonSummary } from '../../contract/common.ts';
 import type { MatchCandidate, MatchInput } from '../../contract/matching.ts';
+import { otherScriptName, personName } from '../persons/names.ts';
 import { ACCESS, kinds, look, tid } from './constants.ts';
 import { useAskAccess, useCandidates, useProposeMerge } from './queries.ts';
 
@@ -45,12 +46,6 @@ export function CandidatesPanel({ input, onUse, mergeFrom }: CandidatesPanelProp
   );
 }
 
-function personName(p: PersonSummary, lang: string): { main: string; other: string } {
-  const ar = [p.firstNameAr, p.lastNameAr].filter(Boolean).join(' ');
-  const lat = [p.firstNameLat, p.lastNameLat].filter(Boolean).join(' ');
-  return lang === 'fr' ? { main: lat || ar, other: lat ? ar : '' } : { main: ar || lat, other: ar ? lat : '' };
-}
-
 function CandidateCard({ candidate: c, onUse, mergeFrom }: { candidate: MatchCandidate; onUse?: (p: PersonSummary) => void; mergeFrom?: string }) {
   const { t, i18n } = useTranslation('beneficiaries');
   const lang = i18n.language;
@@ -63,11 +58,11 @@ function CandidateCard({ candidate: c, onUse, mergeFrom }: { candidate: MatchCan
         {c.person ? (
           <div>
             <Text fw={600}>
-              <bdi>{personName(c.person, lang).main}</bdi>
+              <bdi>{personName(c.person, lang)}</bdi>
             </Text>
-            {personName(c.person, lang).other && (
+            {otherScriptName(c.person, lang) && (
               <Text size={ui.sm}>
-                <bdi>{personName(c.person, lang).other}</bdi>
+                <bdi>{otherScriptName(c.person, lang)}</bdi>
               </Text>
             )}
             <Text size={ui.sm}>

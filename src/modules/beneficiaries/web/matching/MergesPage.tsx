@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, ui } from '../../../../platform/web/index.ts';
 import type { PersonSummary } from '../../contract/common.ts';
 import type { Merge } from '../../contract/matching.ts';
+import { otherScriptName, personName } from '../persons/names.ts';
 import { look, tid } from './constants.ts';
 import { useMerges, useReviewMerge } from './queries.ts';
 
@@ -14,9 +15,8 @@ const statusColor = { proposed: look.orange9, approved: look.green9, rejected: l
 export function PersonCell({ person, fallback }: { person: PersonSummary | null; fallback: string }) {
   const { i18n } = useTranslation();
   if (!person) return <Text size={ui.sm}>{fallback}</Text>;
-  const ar = [person.firstNameAr, person.lastNameAr].filter(Boolean).join(' ');
-  const lat = [person.firstNameLat, person.lastNameLat].filter(Boolean).join(' ');
-  const [main, other] = i18n.language === 'fr' ? [lat || ar, lat ? ar : ''] : [ar || lat, ar ? lat : ''];
+  const main = personName(person, i18n.language);
+  const other = otherScriptName(person, i18n.language);
   return (
     <div>
       <bdi>{main}</bdi>
