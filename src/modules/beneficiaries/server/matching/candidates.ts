@@ -50,7 +50,14 @@ export function readings(input: MatchInput): Reading[] {
 
 const distinct = (values: string[]) => [...new Set(values.filter((v) => v.length > 0))];
 const normalisedCnie = (cnie: string | null | undefined) => (cnie ? cnie.replace(/\s/g, '').toUpperCase() : null);
-const normalisedPhone = (phone: string | null | undefined) => (phone ? phone.replace(/[\s.-]/g, '') : null);
+/** Phones are stored in E.164; a desk types the national form ("0661 22 33 44" → "+212661223344"). */
+export function normalisedPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const compact = phone.replace(/[\s.()-]/g, '');
+  if (/^0[5-7][0-9]{8}$/.test(compact)) return `+212${compact.slice(1)}`;
+  if (compact.startsWith('00')) return `+${compact.slice(2)}`;
+  return compact || null;
+}
 
 export interface FindOptions {
   threshold?: number;

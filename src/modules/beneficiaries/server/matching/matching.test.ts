@@ -76,6 +76,12 @@ describe('POST /api/persons/match', () => {
     expect((await match(agadir, { firstNameLat: 'Youssef', lastNameLat: 'Amrani', sex: 'male', birthDate, excludePersonId: namesake.id })).map((c) => c.personId)).not.toContain(namesake.id);
   });
 
+  it('finds the same phone written in the national form', async () => {
+    const person = await createPerson(server, { firstNameLat: 'Nezha', lastNameLat: 'Ouardi', firstNameAr: null, lastNameAr: null, birthDate: uniqueBirth(), phone: '+212661778899' });
+    const found = await match(agadir, { firstNameLat: 'Nazha', lastNameLat: 'El Ouardi', phone: '0661 77 88 99' });
+    expect(found.find((c) => c.personId === person.id)?.reasons).toContain('phone');
+  });
+
   it('weighs the parents: the same father lifts a match without a birth date', async () => {
     const person = await createPerson(server, { firstNameAr: 'سكينة', lastNameAr: 'بوطيب', firstNameLat: null, lastNameLat: null, birthDate: null });
     await server.owner(`INSERT INTO beneficiaries.relatives (person_id, relation, full_name_ar) VALUES ($1, 'father', 'عبد الله بوطيب')`, [person.id]);
