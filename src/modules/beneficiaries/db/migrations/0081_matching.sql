@@ -109,45 +109,46 @@ CREATE FUNCTION beneficiaries.match_candidates(
   p_sex text, p_birth date, p_birth_exact boolean, p_place text, p_father text, p_mother text,
   p_cnie text, p_idcs text, p_phone text, p_exclude uuid, p_threshold numeric, p_limit int)
 RETURNS TABLE (person_id uuid, score numeric, reasons text[], delegation_id uuid, delegation_name_ar text, delegation_name_fr text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-  WITH span AS (
-    SELECT make_date(extract(year FROM p_birth)::int - 1, 1, 1) AS lo, make_date(extract(year FROM p_birth)::int + 1, 12, 31) AS hi
-  ),
-  pool AS (
-    (SELECT p.id FROM beneficiaries.persons p WHERE p_cnie IS NOT NULL AND p.cnie = p_cnie LIMIT 5)
-    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p_idcs IS NOT NULL AND p.idcs = p_idcs LIMIT 5)
-    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p_phone IS NOT NULL AND p.phone = p_phone LIMIT 20)
-    UNION (SELECT p.id FROM beneficiaries.persons p, span WHERE p.merged_into IS NULL AND p.match_key_ar = ANY(p_keys) AND p.birth_date BETWEEN span.lo AND span.hi LIMIT 100)
-    UNION (SELECT p.id FROM beneficiaries.persons p, span WHERE p.merged_into IS NULL AND p.match_key_lat = ANY(p_keys) AND p.birth_date BETWEEN span.lo AND span.hi LIMIT 100)
-    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p.merged_into IS NULL AND p.match_key_ar = ANY(p_keys) LIMIT 30)
-    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p.merged_into IS NULL AND p.match_key_lat = ANY(p_keys) LIMIT 30)
-    UNION (SELECT p.id FROM beneficiaries.persons p, span WHERE p.merged_into IS NULL AND split_part(p.match_key_ar, ' ', 2) = ANY(p_last_keys) AND p.birth_date BETWEEN span.lo AND span.hi LIMIT 100)
-    UNION (SELECT p.id FROM beneficiaries.persons p, span WHERE p.merged_into IS NULL AND split_part(p.match_key_lat, ' ', 2) = ANY(p_last_keys) AND p.birth_date BETWEEN span.lo AND span.hi LIMIT 100)
-    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p_birth_exact AND p.merged_into IS NULL AND split_part(p.match_key_ar, ' ', 1) = ANY(p_first_keys) AND p.birth_date = p_birth LIMIT 50)
-    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p_birth_exact AND p.merged_into IS NULL AND split_part(p.match_key_lat, ' ', 1) = ANY(p_first_keys) AND p.birth_date = p_birth LIMIT 50)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+BEGIN
+  -- Dynamic SQL so that every call is planned with its own values (a NULL CNIE folds its block
+  -- away, the birth span becomes index bounds); a generic plan would scan the table.
+  RETURN QUERY EXECUTE $q$
+  WITH pool AS (
+    (SELECT p.id FROM beneficiaries.persons p WHERE $13 IS NOT NULL AND p.cnie = $13 AND p.merged_into IS NULL LIMIT 5)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE $14 IS NOT NULL AND p.idcs = $14 AND p.merged_into IS NULL LIMIT 5)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE $15 IS NOT NULL AND p.phone = $15 LIMIT 20)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p.merged_into IS NULL AND p.match_key_ar = ANY($4) AND p.birth_date BETWEEN make_date(extract(year FROM $8)::int - 1, 1, 1) AND make_date(extract(year FROM $8)::int + 1, 12, 31) LIMIT 100)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p.merged_into IS NULL AND p.match_key_lat = ANY($4) AND p.birth_date BETWEEN make_date(extract(year FROM $8)::int - 1, 1, 1) AND make_date(extract(year FROM $8)::int + 1, 12, 31) LIMIT 100)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p.merged_into IS NULL AND p.match_key_ar = ANY($4) LIMIT 30)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p.merged_into IS NULL AND p.match_key_lat = ANY($4) LIMIT 30)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p.merged_into IS NULL AND split_part(p.match_key_ar, ' ', 2) = ANY($6) AND p.birth_date BETWEEN make_date(extract(year FROM $8)::int - 1, 1, 1) AND make_date(extract(year FROM $8)::int + 1, 12, 31) LIMIT 100)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE p.merged_into IS NULL AND split_part(p.match_key_lat, ' ', 2) = ANY($6) AND p.birth_date BETWEEN make_date(extract(year FROM $8)::int - 1, 1, 1) AND make_date(extract(year FROM $8)::int + 1, 12, 31) LIMIT 100)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE $9 AND p.merged_into IS NULL AND split_part(p.match_key_ar, ' ', 1) = ANY($5) AND p.birth_date = $8 LIMIT 50)
+    UNION (SELECT p.id FROM beneficiaries.persons p WHERE $9 AND p.merged_into IS NULL AND split_part(p.match_key_lat, ' ', 1) = ANY($5) AND p.birth_date = $8 LIMIT 50)
   ),
   features AS (
     SELECT p.id, p.delegation_id,
-      (p_cnie IS NOT NULL AND p.cnie = p_cnie) AS cnie_same,
-      (p_cnie IS NOT NULL AND p.cnie IS NOT NULL AND p.cnie <> p_cnie) AS cnie_differs,
-      (p_idcs IS NOT NULL AND p.idcs = p_idcs) AS idcs_same,
-      CASE WHEN p_phone IS NULL OR p.phone IS NULL THEN 0.5 WHEN p.phone = p_phone THEN 1 ELSE 0.3 END AS phone,
-      (p_sex IS NOT NULL AND p.sex <> p_sex) AS sex_differs,
-      CASE WHEN p_birth IS NULL OR p.birth_date IS NULL THEN 0.5
-        WHEN p_birth_exact AND p.birth_date_precision = 'exact' AND p.birth_date = p_birth THEN 1
-        WHEN extract(year FROM p.birth_date) = extract(year FROM p_birth)
-          THEN CASE WHEN p_birth_exact AND p.birth_date_precision = 'exact' THEN 0.4 ELSE 0.8 END
-        WHEN abs(extract(year FROM p.birth_date) - extract(year FROM p_birth)) = 1 THEN 0.2
+      ($13 IS NOT NULL AND p.cnie = $13) AS cnie_same,
+      ($13 IS NOT NULL AND p.cnie IS NOT NULL AND p.cnie <> $13) AS cnie_differs,
+      ($14 IS NOT NULL AND p.idcs = $14) AS idcs_same,
+      CASE WHEN $15 IS NULL OR p.phone IS NULL THEN 0.5 WHEN p.phone = $15 THEN 1 ELSE 0.3 END AS phone,
+      ($7 IS NOT NULL AND p.sex <> $7) AS sex_differs,
+      CASE WHEN $8 IS NULL OR p.birth_date IS NULL THEN 0.5
+        WHEN $9 AND p.birth_date_precision = 'exact' AND p.birth_date = $8 THEN 1
+        WHEN extract(year FROM p.birth_date) = extract(year FROM $8)
+          THEN CASE WHEN $9 AND p.birth_date_precision = 'exact' THEN 0.4 ELSE 0.8 END
+        WHEN abs(extract(year FROM p.birth_date) - extract(year FROM $8)) = 1 THEN 0.2
         ELSE 0 END AS birth,
-      CASE WHEN p_place IS NULL OR p.birth_place IS NULL THEN 0.5
-        WHEN beneficiaries.skeleton_similarity(p_place, beneficiaries.name_skeleton(p.birth_place)) >= 0.8 THEN 1 ELSE 0 END AS place,
+      CASE WHEN $10 IS NULL OR p.birth_place IS NULL THEN 0.5
+        WHEN beneficiaries.skeleton_similarity($10, beneficiaries.name_skeleton(p.birth_place)) >= 0.8 THEN 1 ELSE 0 END AS place,
       nm.sim AS name, nm.pair AS name_pair,
       par.sim AS parents
     FROM beneficiaries.persons p
     JOIN pool ON pool.id = p.id
     CROSS JOIN LATERAL (
       SELECT (pf * pl) ^ 2 AS sim, CASE WHEN r.s = c.s THEN 'name_' || r.s ELSE 'name_cross_script' END AS pair
-      FROM unnest(p_firsts, p_lasts, p_scripts) AS r(f, l, s)
+      FROM unnest($1, $2, $3) AS r(f, l, s)
       CROSS JOIN (VALUES (split_part(p.match_key_ar, ' ', 1), split_part(p.match_key_ar, ' ', 2), 'ar', p.match_key_ar IS NOT NULL),
                          (split_part(p.match_key_lat, ' ', 1), split_part(p.match_key_lat, ' ', 2), 'lat', p.match_key_lat IS NOT NULL)) AS c(f, l, s, present)
       CROSS JOIN LATERAL (SELECT
@@ -161,13 +162,13 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
       SELECT avg(best) AS sim FROM (
         SELECT max(greatest(coalesce(beneficiaries.skeleton_similarity(want.key, rel.match_key_ar), 0),
                             coalesce(beneficiaries.skeleton_similarity(want.key, rel.match_key_lat), 0))) AS best
-        FROM (VALUES ('father', p_father), ('mother', p_mother)) AS want(relation, key)
+        FROM (VALUES ('father', $11), ('mother', $12)) AS want(relation, key)
         JOIN beneficiaries.relatives rel ON rel.person_id = p.id AND rel.relation = want.relation
         WHERE want.key IS NOT NULL AND want.key <> ''
         GROUP BY want.relation
       ) per_parent
     ) par
-    WHERE p.merged_into IS NULL AND p.id IS DISTINCT FROM p_exclude AND app.current_user_id() IS NOT NULL
+    WHERE p.merged_into IS NULL AND p.id IS DISTINCT FROM $16 AND app.current_user_id() IS NOT NULL
   ),
   scored AS (
     SELECT f.*,
@@ -188,9 +189,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
       CASE WHEN s.sex_differs THEN 'sex_differs' END], NULL),
     d.id, d.name_ar, d.name_fr
   FROM scored s JOIN organisation.delegations d ON d.id = s.delegation_id
-  WHERE s.score >= p_threshold
+  WHERE s.score >= $17
   ORDER BY s.score DESC, s.id
-  LIMIT p_limit
-$$;
+  LIMIT $18
+  $q$ USING p_firsts, p_lasts, p_scripts, p_keys, p_first_keys, p_last_keys, p_sex, p_birth, p_birth_exact, p_place, p_father, p_mother, p_cnie, p_idcs, p_phone, p_exclude, p_threshold, p_limit;
+END $fn$;
 REVOKE ALL ON FUNCTION beneficiaries.match_candidates(text[], text[], text[], text[], text[], text[], text, date, boolean, text, text, text, text, text, text, uuid, numeric, int) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION beneficiaries.match_candidates(text[], text[], text[], text[], text[], text[], text, date, boolean, text, text, text, text, text, text, uuid, numeric, int) TO raaya_app;
