@@ -137,6 +137,24 @@ export interface BeneficiariesAccessLog {
   user_id: string;
 }
 
+export interface BeneficiariesAccessRequests {
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  holder_delegation_id: string | null;
+  holder_region_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  person_id: string;
+  reason: string;
+  requested_by: Generated<string | null>;
+  requester_delegation_id: string | null;
+  requester_region_id: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface BeneficiariesAdmissions {
   admission_date: Timestamp;
   association_id: string | null;
@@ -235,6 +253,25 @@ export interface BeneficiariesHouseholds {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BeneficiariesMerges {
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  id: Generated<string>;
+  kept_id: string;
+  merged_id: string;
+  moved: Json | null;
+  proposed_by: Generated<string | null>;
+  reason: string;
+  region_id: string | null;
+  reverted_at: Timestamp | null;
+  reverted_by: string | null;
+  review_note: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface BeneficiariesPersons {
   address: string | null;
   association_id: string | null;
@@ -255,6 +292,8 @@ export interface BeneficiariesPersons {
   institution_id: string | null;
   last_name_ar: string | null;
   last_name_lat: string | null;
+  match_key_ar: Generated<string | null>;
+  match_key_lat: Generated<string | null>;
   merged_into: string | null;
   name_key_ar: Generated<string | null>;
   name_key_lat: Generated<string | null>;
@@ -263,6 +302,15 @@ export interface BeneficiariesPersons {
   schooling_level: string | null;
   sex: string;
   updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesPersonShares {
+  created_at: Generated<Timestamp>;
+  delegation_id: string;
+  granted_by: string | null;
+  person_id: string;
+  region_id: string;
+  request_id: string | null;
 }
 
 export interface BeneficiariesProtectionRecords {
@@ -320,6 +368,8 @@ export interface BeneficiariesRelatives {
   id: Generated<string>;
   institution_id: string | null;
   is_legal_representative: Generated<boolean>;
+  match_key_ar: Generated<string | null>;
+  match_key_lat: Generated<string | null>;
   name_key: Generated<string | null>;
   person_id: string;
   phone: string | null;
@@ -817,12 +867,15 @@ export interface DB {
   "audit.chain_head": AuditChainHead;
   "audit.log": AuditLog;
   "beneficiaries.access_log": BeneficiariesAccessLog;
+  "beneficiaries.access_requests": BeneficiariesAccessRequests;
   "beneficiaries.admissions": BeneficiariesAdmissions;
   "beneficiaries.cases": BeneficiariesCases;
   "beneficiaries.counters": BeneficiariesCounters;
   "beneficiaries.disabilities": BeneficiariesDisabilities;
   "beneficiaries.health_records": BeneficiariesHealthRecords;
   "beneficiaries.households": BeneficiariesHouseholds;
+  "beneficiaries.merges": BeneficiariesMerges;
+  "beneficiaries.person_shares": BeneficiariesPersonShares;
   "beneficiaries.persons": BeneficiariesPersons;
   "beneficiaries.protection_records": BeneficiariesProtectionRecords;
   "beneficiaries.referrals": BeneficiariesReferrals;

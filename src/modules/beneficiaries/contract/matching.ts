@@ -46,3 +46,69 @@ export type MatchCandidate = z.infer<typeof MatchCandidate>;
 
 export const MatchResult = z.object({ threshold: z.number(), candidates: z.array(MatchCandidate) });
 export type MatchResult = z.infer<typeof MatchResult>;
+
+const reason = z.string().trim().min(3, 'beneficiaries.matching.validation.reason_required').max(1000);
+const note = z.string().trim().max(1000).nullish();
+const cursor = z.string().max(200).optional();
+const limit = z.coerce.number().int().min(1).max(100).default(50);
+
+/** A merge proposal: keep one record, fold the other into it (reviewed by another merge holder). */
+export const MergeBody = z.strictObject({ keptId: Uuid, mergedId: Uuid, reason });
+export type MergeBody = z.infer<typeof MergeBody>;
+export const MergeStatus = z.enum(['proposed', 'approved', 'rejected', 'reverted']);
+export const ReviewBody = z.strictObject({ note });
+
+export const Merge = z.object({
+  id: Uuid,
+  status: MergeStatus,
+  reason: z.string(),
+  reviewNote: z.string().nullable(),
+  kept: PersonSummary.nullable(),
+  merged: PersonSummary.nullable(),
+  keptId: Uuid,
+  mergedId: Uuid,
+  /** How many rows moved at approval, per table (case files, requests, …). */
+  moved: z.record(z.string(), z.number()).nullable(),
+  proposedBy: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  /** The current user proposed it, so may not review it. */
+  mine: z.boolean(),
+  createdAt: z.string(),
+  reviewedAt: z.string().nullable(),
+});
+export type Merge = z.infer<typeof Merge>;
+export const MergeListQuery = z.strictObject({ status: MergeStatus.optional(), after: cursor, limit });
+export const MergePage = z.object({ items: z.array(Merge), nextCursor: z.string().nullable() });
+
+/** Access to, or transfer of, a person held by another delegation. */
+export const AccessRequestKind = z.enum(['access', 'transfer']);
+export const AccessRequestStatus = z.enum(['pending', 'granted', 'refused']);
+export const AccessRequestBody = z.strictObject({ kind: AccessRequestKind, reason });
+export const AccessRequest = z.object({
+  id: Uuid,
+  personId: Uuid,
+  kind: AccessRequestKind,
+  status: AccessRequestStatus,
+  reason: z.string(),
+  decisionNote: z.string().nullable(),
+  /** The person when the caller may see it (always for the holder; for the asker once granted). */
+  person: PersonSummary.nullable(),
+  requester: z.object({ delegationId: Uuid, nameAr: z.string(), nameFr: z.string() }),
+  holder: z.object({ delegationId: Uuid, nameAr: z.string(), nameFr: z.string() }),
+  requestedBy: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  /** The caller's scope holds the person: it may decide. */
+  incoming: z.boolean(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type AccessRequest = z.infer<typeof AccessRequest>;
+export const AccessRequestListQuery = z.strictObject({
+  direction: z.enum(['incoming', 'outgoing']).default('incoming'),
+  status: AccessRequestStatus.optional(),
+  after: cursor,
+  limit,
+});
+export type AccessRequestListQuery = z.infer<typeof AccessRequestListQuery>;
+export const AccessRequestPage = z.object({ items: z.array(AccessRequest), nextCursor: z.string().nullable() });
+export const DecisionBody = z.strictObject({ note });
