@@ -2,4 +2,5 @@
 export * from './enums.ts';
 export * from './common.ts';
 export * from './matching.ts';
+export * from './persons.ts';
 export * from './register.ts';
