@@ -186,7 +186,7 @@ describe('scope', () => {
     const items: { institutionId: string; occupiedFemale: number; freeFemale: number }[] = [];
     let after: string | null = null;
     do {
-      const page = (await delegate.get(`/api/occupancy?legalCategory=schooled_children&limit=50${after ? `&after=${after}` : ''}`)).json();
+      const page = (await delegate.get(`/api/occupancy?legalCategory=schooled_children&limit=50${after ? `&after=${after}` : ''}`)).json() as { items: typeof items; nextCursor: string | null };
       items.push(...page.items);
       after = page.nextCursor;
     } while (after);
