@@ -77,7 +77,7 @@ export function AdmitModal({ institutionId, schooled, target, onClose }: { insti
     if (admit.error) applyServerErrors(admit.error, form.setError, ADMIT_FIELDS);
   }, [admit.error, form.setError]);
   return (
-    <Modal opened onClose={onClose} title={t('register.admit.title', { name: target.personName ?? '' })} size={ui.lg}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('register.actions.cancel') }} title={t('register.admit.title', { name: target.personName ?? '' })} size={ui.lg}>
       <form noValidate onSubmit={form.handleSubmit((body) => admit.mutate(body, { onSuccess: onClose, onError: (e) => isFull(e) && setShowJustification(true) }))}>
         <Stack gap={ui.sm}>
           <Text size={ui.sm}>{t('register.admit.hint')}</Text>
@@ -132,7 +132,7 @@ export function ExitModal({ institutionId, admissionId, name, onClose }: { insti
     if (exit.error) applyServerErrors(exit.error, form.setError, EXIT_FIELDS);
   }, [exit.error, form.setError]);
   return (
-    <Modal opened onClose={onClose} title={t('register.exit.title', { name })}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('register.actions.cancel') }} title={t('register.exit.title', { name })}>
       <form noValidate onSubmit={form.handleSubmit((body) => exit.mutate(body, { onSuccess: onClose }))}>
         <Stack gap={ui.sm}>
           <ProblemAlert error={exit.error && !Object.keys(errors).length ? exit.error : null} />
@@ -177,7 +177,7 @@ export function TransferModal({ institutionId, admissionId, name, onClose }: { i
     if (transfer.error) applyServerErrors(transfer.error, form.setError, TRANSFER_FIELDS);
   }, [transfer.error, form.setError]);
   return (
-    <Modal opened onClose={onClose} title={t('register.transfer.title', { name })} size={ui.lg}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('register.actions.cancel') }} title={t('register.transfer.title', { name })} size={ui.lg}>
       <form noValidate onSubmit={form.handleSubmit((body) => transfer.mutate(body, { onSuccess: onClose, onError: (e) => isFull(e) && setFull(true) }))}>
         <Stack gap={ui.sm}>
           <ProblemAlert error={transfer.error && !Object.keys(errors).length ? transfer.error : null} />

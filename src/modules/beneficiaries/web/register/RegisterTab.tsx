@@ -9,7 +9,8 @@ import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileTypePdf, IconLogout, IconPlus, IconTransfer } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ListTable, LoadMore, QueryStates, formatDate, formatNumber, ui, useCan } from '../../../../platform/web/index.ts';
+import { LoadMore, QueryStates, formatDate, formatNumber, ui, useCan } from '../../../../platform/web/index.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 import type { InstitutionTabProps } from '../../../registry/web/institution-tabs.ts';
 import { useInstitution } from '../../../registry/web/institutions/queries.ts';
 import { registerStatuses, type InstitutionOccupancy, type RegisterEntry } from '../../contract/register.ts';
@@ -77,7 +78,7 @@ function OccupancyCard({ institutionId }: { institutionId: string }) {
                 </div>
               </SimpleGrid>
               {o.schoolYears.length > 0 && (
-                <ListTable
+                <ScrollTable
                   minWidth={420}
                   testId={tid.schoolYears}
                   caption={t('register.occupancy.schoolYears')}
@@ -92,7 +93,7 @@ function OccupancyCard({ institutionId }: { institutionId: string }) {
                       <Table.Td>{t('register.occupancy.pair', { male: formatNumber(y.presentMale, lang), female: formatNumber(y.presentFemale, lang) })}</Table.Td>
                     </Table.Tr>
                   ))}
-                </ListTable>
+                </ScrollTable>
               )}
             </Stack>
           )
@@ -117,7 +118,7 @@ function WaitingList({ institutionId, mayWrite, onAdmit }: { institutionId: stri
       ) : (
         <QueryStates query={query} empty={() => false}>
           {() => (
-            <ListTable
+            <ScrollTable
               minWidth={560}
               testId={tid.waitingTable}
               caption={t('register.waiting.table')}
@@ -146,7 +147,7 @@ function WaitingList({ institutionId, mayWrite, onAdmit }: { institutionId: stri
                   </Table.Tr>
                 );
               })}
-            </ListTable>
+            </ScrollTable>
           )}
         </QueryStates>
       )}
@@ -207,7 +208,7 @@ function RegisterCard({ institutionId, mayWrite, onAdmit }: { institutionId: str
       <QueryStates query={query} empty={() => entries.length === 0}>
         {() => (
           <>
-            <ListTable
+            <ScrollTable
               minWidth={1100}
               testId={tid.table}
               caption={t('register.table')}
@@ -226,7 +227,7 @@ function RegisterCard({ institutionId, mayWrite, onAdmit }: { institutionId: str
               {entries.map((e) => (
                 <RegisterRow key={e.id} entry={e} healthVisible={healthVisible} mayWrite={mayWrite} onExit={() => setExiting(e)} onTransfer={() => setTransferring(e)} />
               ))}
-            </ListTable>
+            </ScrollTable>
             <LoadMore query={query} shown={entries.length} />
           </>
         )}
