@@ -410,6 +410,31 @@ export interface BeneficiariesRequests {
   urgency: Generated<string>;
 }
 
+export interface BeneficiariesTransfers {
+  association_id: string | null;
+  consent_by: string | null;
+  consent_date: Timestamp | null;
+  consent_name: string | null;
+  consent_required: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string | null>;
+  delegation_id: string | null;
+  from_admission_id: string;
+  from_association_id: string | null;
+  from_delegation_id: string | null;
+  from_institution_id: string | null;
+  from_region_id: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  over_capacity_justification: string | null;
+  person_id: string | null;
+  reason: string;
+  region_id: string | null;
+  to_admission_id: string | null;
+  to_institution_id: string;
+  transfer_date: Timestamp;
+}
+
 export interface DeadlinesSweeps {
   day: Timestamp;
   finished_at: Timestamp | null;
@@ -881,6 +906,7 @@ export interface DB {
   "beneficiaries.referrals": BeneficiariesReferrals;
   "beneficiaries.relatives": BeneficiariesRelatives;
   "beneficiaries.requests": BeneficiariesRequests;
+  "beneficiaries.transfers": BeneficiariesTransfers;
   "deadlines.sweeps": DeadlinesSweeps;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;

@@ -4,3 +4,4 @@ export * from './common.ts';
 export * from './matching.ts';
 export * from './persons.ts';
 export * from './reception.ts';
+export * from './register.ts';
