@@ -181,6 +181,26 @@ export interface BeneficiariesCases {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BeneficiariesConsents {
+  association_id: string | null;
+  basis: string;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  given_by: string | null;
+  given_by_name: string | null;
+  given_on: Timestamp;
+  id: Generated<string>;
+  institution_id: string | null;
+  person_id: string;
+  purpose: string;
+  purpose_details: string | null;
+  recorded_by: string | null;
+  region_id: string | null;
+  updated_at: Generated<Timestamp>;
+  withdrawal_reason: string | null;
+  withdrawn_on: Timestamp | null;
+}
+
 export interface BeneficiariesCounters {
   kind: string;
   last_value: number;
@@ -358,6 +378,31 @@ export interface BeneficiariesRequests {
   summary: string | null;
   updated_at: Generated<Timestamp>;
   urgency: Generated<string>;
+}
+
+export interface BeneficiariesRetentionReviews {
+  association_id: string | null;
+  decision: string;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  keep_until: Timestamp | null;
+  person_id: string | null;
+  reason: string;
+  record_id: string;
+  record_type: string;
+  region_id: string | null;
+  reviewed_at: Generated<Timestamp>;
+  reviewed_by: string | null;
+}
+
+export interface BeneficiariesRetentionRules {
+  basis_ar: string;
+  basis_fr: string;
+  record_type: string;
+  starts_from: string;
+  updated_at: Generated<Timestamp>;
+  years: number;
 }
 
 export interface DeadlinesSweeps {
@@ -819,6 +864,7 @@ export interface DB {
   "beneficiaries.access_log": BeneficiariesAccessLog;
   "beneficiaries.admissions": BeneficiariesAdmissions;
   "beneficiaries.cases": BeneficiariesCases;
+  "beneficiaries.consents": BeneficiariesConsents;
   "beneficiaries.counters": BeneficiariesCounters;
   "beneficiaries.disabilities": BeneficiariesDisabilities;
   "beneficiaries.health_records": BeneficiariesHealthRecords;
@@ -828,6 +874,8 @@ export interface DB {
   "beneficiaries.referrals": BeneficiariesReferrals;
   "beneficiaries.relatives": BeneficiariesRelatives;
   "beneficiaries.requests": BeneficiariesRequests;
+  "beneficiaries.retention_reviews": BeneficiariesRetentionReviews;
+  "beneficiaries.retention_rules": BeneficiariesRetentionRules;
   "deadlines.sweeps": DeadlinesSweeps;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;
