@@ -43,7 +43,7 @@ export const historyOwner = (type: string): HistoryOwner | undefined => owners.g
 /** Bookkeeping columns, scope keys and derived search columns say nothing a reader needs. */
 const HIDDEN = new Set(['updated_at', 'created_at', 'region_id', 'delegation_id', 'association_id', 'institution_id', 'province_id']);
 // Author columns repeat the entry's actor; sequence numbers are bookkeeping.
-const DERIVED = /^search_|_key(_ar|_fr)?$|^created_by|^seq$/;
+const DERIVED = /^search_|_key(_ar|_fr|_lat)?$|^created_by|^seq$/;
 
 type Row = Record<string, unknown> | null;
 

@@ -58,7 +58,7 @@ export async function findRetentionDue(tx: Tx, query: RetentionDueQuery): Promis
   const rows = (
     await sql<DueRow>`
       SELECT d.*, lr.keep_until AS kept_until, p.first_name_ar, p.last_name_ar, p.first_name_lat, p.last_name_lat
-      FROM (${union}) AS d
+      FROM (${union}) AS d (record_type, record_id, reference, person_id, ended_on, due_on)
       LEFT JOIN LATERAL (
         SELECT v.decision, v.keep_until FROM beneficiaries.retention_reviews v
         WHERE v.record_type = d.record_type AND v.record_id = d.record_id ORDER BY v.reviewed_at DESC LIMIT 1
