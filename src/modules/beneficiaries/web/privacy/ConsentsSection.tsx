@@ -54,9 +54,9 @@ export function ConsentsSection({ personId }: { personId: string }) {
                 <Table.Td>{formatDate(c.givenOn, lang)}</Table.Td>
                 <Table.Td>
                   {c.active ? (
-                    <Badge color={ui.green} variant={ui.light}>{t('privacy.consents.active')}</Badge>
+                    <Badge color={val.greenDark} variant={ui.light}>{t('privacy.consents.active')}</Badge>
                   ) : (
-                    <Badge color={ui.gray} variant={ui.light}>{t('privacy.consents.withdrawn', { date: formatDate(c.withdrawnOn, lang) })}</Badge>
+                    <Badge color={ui.gray8} variant={ui.light}>{t('privacy.consents.withdrawn', { date: formatDate(c.withdrawnOn, lang) })}</Badge>
                   )}
                 </Table.Td>
                 {mayWrite && (

@@ -62,6 +62,8 @@ export const val = {
   download: 'download',
   textarea: 'textarea',
   pdf: 'pdf',
+  // A shade dark enough for text on the light badge background (WCAG AA contrast).
+  greenDark: 'green.9',
   json: 'json',
   person: 'person',
   new: 'new',
