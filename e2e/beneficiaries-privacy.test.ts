@@ -70,7 +70,7 @@ describe('data protection of a person', () => {
   it('lists a file past its retention period and records the decision to keep it, in French', async () => {
     const person = await createPerson(app.server, { firstNameLat: 'Youssef', lastNameLat: 'Retention', firstNameAr: 'يوسف', lastNameAr: 'الحفظ' });
     const kase = await createCase(app.server, { personId: person.id });
-    await app.server.owner(`UPDATE beneficiaries.cases SET opened_on = '2012-01-01', closed_on = '2013-02-01', stage = 'closed' WHERE id = $1`, [kase.id]);
+    await app.server.owner(`UPDATE beneficiaries.cases SET opened_on = '2012-01-01', closed_on = '2013-02-01', close_reason = 'Accompagnement terminé', stage = 'closed' WHERE id = $1`, [kase.id]);
     await app.server.owner(`UPDATE access.users SET language = 'fr' WHERE username = 'agadir'`);
     const page = await signedInPage('agadir');
     await page.getByTestId('nav-privacy-retention').click();

@@ -238,7 +238,7 @@ describe('retention', () => {
   async function closedCase(delegation: string, closedOn: string) {
     const person = await createPerson(server, { delegation });
     const kase = await createCase(server, { personId: person.id });
-    await server.owner(`UPDATE beneficiaries.cases SET opened_on = $2::date - 30, closed_on = $2::date, stage = 'closed' WHERE id = $1`, [kase.id, closedOn]);
+    await server.owner(`UPDATE beneficiaries.cases SET opened_on = $2::date - 30, closed_on = $2::date, close_reason = 'Accompagnement terminé', stage = 'closed' WHERE id = $1`, [kase.id, closedOn]);
     return { person, kase };
   }
   const due = async (s: Session, query = '') => {
