@@ -199,6 +199,26 @@ export interface BeneficiariesCases {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BeneficiariesConsents {
+  association_id: string | null;
+  basis: string;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  given_by: string | null;
+  given_by_name: string | null;
+  given_on: Timestamp;
+  id: Generated<string>;
+  institution_id: string | null;
+  person_id: string;
+  purpose: string;
+  purpose_details: string | null;
+  recorded_by: string | null;
+  region_id: string | null;
+  updated_at: Generated<Timestamp>;
+  withdrawal_reason: string | null;
+  withdrawn_on: Timestamp | null;
+}
+
 export interface BeneficiariesCounters {
   kind: string;
   last_value: number;
@@ -433,6 +453,22 @@ export interface BeneficiariesTransfers {
   to_admission_id: string | null;
   to_institution_id: string;
   transfer_date: Timestamp;
+export interface BeneficiariesRetentionReviews {
+  decision: string;
+  keep_until: Timestamp | null;
+  record_id: string;
+  record_type: string;
+  reviewed_at: Generated<Timestamp>;
+  reviewed_by: string | null;
+}
+
+export interface BeneficiariesRetentionRules {
+  basis_ar: string;
+  basis_fr: string;
+  record_type: string;
+  starts_from: string;
+  updated_at: Generated<Timestamp>;
+  years: number;
 }
 
 export interface DeadlinesSweeps {
@@ -895,6 +931,7 @@ export interface DB {
   "beneficiaries.access_requests": BeneficiariesAccessRequests;
   "beneficiaries.admissions": BeneficiariesAdmissions;
   "beneficiaries.cases": BeneficiariesCases;
+  "beneficiaries.consents": BeneficiariesConsents;
   "beneficiaries.counters": BeneficiariesCounters;
   "beneficiaries.disabilities": BeneficiariesDisabilities;
   "beneficiaries.health_records": BeneficiariesHealthRecords;
@@ -907,6 +944,8 @@ export interface DB {
   "beneficiaries.relatives": BeneficiariesRelatives;
   "beneficiaries.requests": BeneficiariesRequests;
   "beneficiaries.transfers": BeneficiariesTransfers;
+  "beneficiaries.retention_reviews": BeneficiariesRetentionReviews;
+  "beneficiaries.retention_rules": BeneficiariesRetentionRules;
   "deadlines.sweeps": DeadlinesSweeps;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;

@@ -5,3 +5,4 @@ export * from './matching.ts';
 export * from './persons.ts';
 export * from './reception.ts';
 export * from './register.ts';
+export * from './privacy.ts';

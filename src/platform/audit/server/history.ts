@@ -11,8 +11,12 @@ import type { HistoryEntry } from '../contract.ts';
 export interface HistoryOwner {
   /** URL name: /api/history/<type>/<id>. */
   type: string;
-  /** The log's scope key that every row of the record carries ('self:' trigger argument for the record itself). */
-  key: 'association_id' | 'institution_id';
+  /**
+   * The log's scope key that every row of the record carries ('self:' trigger argument for the
+   * record itself), or 'record_id' for a record whose history is its own rows' entries only (a
+   * beneficiary: the log has no person key; its rectifications are the person row's changes).
+   */
+  key: 'association_id' | 'institution_id' | 'record_id';
   /** Tables whose entries count; others carrying the same key are left out. */
   tables: readonly string[];
   readPermission: Permission;
@@ -39,7 +43,7 @@ export const historyOwner = (type: string): HistoryOwner | undefined => owners.g
 /** Bookkeeping columns, scope keys and derived search columns say nothing a reader needs. */
 const HIDDEN = new Set(['updated_at', 'created_at', 'region_id', 'delegation_id', 'association_id', 'institution_id', 'province_id']);
 // Author columns repeat the entry's actor; sequence numbers are bookkeeping.
-const DERIVED = /^search_|_key(_ar|_fr)?$|^created_by|^seq$/;
+const DERIVED = /^search_|_key(_ar|_fr|_lat)?$|^created_by|^seq$/;
 
 type Row = Record<string, unknown> | null;
 
