@@ -11,6 +11,9 @@ import { seedDemo } from '../../../../server/demo.ts';
 import { sqlAs, type SqlAs } from '../../../../server/testing/sql-as.ts';
 import { startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { createCase, createPerson } from '../../testing/factories.ts';
+import { signIn, type ApiSession } from '../../../../../bench/jobs.ts';
+import { BenchRouteError } from '../../../../../bench/latency.ts';
+import { beneficiariesSection, beneficiaryCases, beneficiaryIds, respell, runBeneficiaryCases, withSection, type BeneficiaryResult } from '../../../../../bench/beneficiaries.ts';
 import { generateNationalBeneficiaries, type GeneratedBeneficiaries } from './national.ts';
 
 const OPTIONS = { persons: 12_000, admissionsPerYear: 2_000, years: 5 };
@@ -18,6 +21,7 @@ let server: TestServer;
 let as: SqlAs;
 let generated: GeneratedBeneficiaries;
 let before: { persons: number; admissions: number; open: number };
+let session: ApiSession;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -37,6 +41,8 @@ beforeAll(async () => {
     await client.end();
   }
   as = await sqlAs(server);
+  const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  session = await signIn(base, 'agadir', 'demo-password-7');
 }, 240_000);
 afterAll(async () => {
   await as.end();
@@ -122,5 +128,55 @@ describe('generated national beneficiaries', () => {
        FROM beneficiaries.cases c JOIN organisation.delegations d ON d.id = c.delegation_id`);
     expect(seen!.own).toBeGreaterThan(0);
     expect(seen!.others).toBe(0);
+  });
+});
+
+/**
+ * The benchmark's code (bench/beneficiaries.ts) run for real on this small national data, through
+ * HTTP: before the persons, matching, cases and register routes are merged it must stop naming
+ * exactly the routes that are missing; once they are, every case must be measured.
+ */
+describe('beneficiaries benchmark code', () => {
+  it('draws inputs spread over the data and the delegation, and respells Latin names', async () => {
+    const ids = await beneficiaryIds(server.ownerUrl, 30);
+    expect(ids.persons).toHaveLength(30);
+    expect(new Set(ids.persons.map((p) => p.id)).size).toBe(30);
+    const [agadir] = await server.owner<{ n: number; institution: number }>(
+      `SELECT count(*)::int AS n, (SELECT count(*) FROM registry.institutions i JOIN organisation.delegations d ON d.id = i.delegation_id
+         WHERE i.id = $2 AND d.code = '09.001')::int AS institution
+       FROM beneficiaries.cases c JOIN organisation.delegations d ON d.id = c.delegation_id WHERE c.id = ANY($1) AND d.code = '09.001'`,
+      [ids.caseIds, ids.institutionId]);
+    expect(agadir).toEqual({ n: ids.caseIds.length, institution: 1 });
+    expect(respell('Mohammed')).toBe('Mohamed');
+    expect(respell('Youssef')).toBe('Yussef');
+    expect(respell('Id')).not.toBe('Id');
+  });
+
+  it('measures every case once the routes exist, or stops naming exactly the missing ones', async () => {
+    const cases = beneficiaryCases(await beneficiaryIds(server.ownerUrl, 20));
+    expect(new Set(cases.map((c) => c.group))).toEqual(new Set(['match', 'search', 'caseFile', 'register']));
+    const outcome = await runBeneficiaryCases(session, cases, { warmup: 1, requests: 3, laterPage: 2 }).catch((e: unknown) => e);
+    if (outcome instanceof BenchRouteError) {
+      for (const failure of outcome.failures) {
+        const [method, url] = failure.path.startsWith('(POST) ') ? ['POST', failure.path.slice(7)] : ['GET', failure.path];
+        expect(failure.status).toBe(404);
+        const route = url!.split('?')[0]!.replace(/[0-9a-f-]{36}/, ':id');
+        expect(server.app.hasRoute({ method: method as 'GET' | 'POST', url: route })).toBe(false);
+      }
+      return;
+    }
+    const results = outcome as BeneficiaryResult[];
+    expect(results.filter((r) => r.error).map((r) => `${r.case.label}: ${r.error}`)).toEqual([]);
+    const section = beneficiariesSection(results, { command: 'npm run bench -- --only beneficiaries', generatedMs: 1000, generated,
+      totals: { persons: 1 }, when: new Date() });
+    expect(section.filter((l) => l.startsWith('| ') && !l.startsWith('| case')).length).toBe(results.length);
+  });
+
+  it('rewrites only its own section of docs/benchmarks.md', () => {
+    const before = '# Benchmarks\n\n## Registry (issue 5)\n\nregistry\n\n## Beneficiaries (issue 6)\n\nold\n\n## Later\n\nkept\n';
+    expect(withSection(before, '## Beneficiaries (issue 6)', ['## Beneficiaries (issue 6)', '', 'new', ''])).toBe(
+      '# Benchmarks\n\n## Registry (issue 5)\n\nregistry\n\n## Beneficiaries (issue 6)\n\nnew\n\n## Later\n\nkept\n');
+    expect(withSection('# Benchmarks\n', '## Beneficiaries (issue 6)', ['## Beneficiaries (issue 6)', '', 'new', ''])).toBe(
+      '# Benchmarks\n\n## Beneficiaries (issue 6)\n\nnew\n');
   });
 });
