@@ -122,6 +122,10 @@ describe('generated national beneficiaries', () => {
     expect(names!.both).toBeGreaterThanOrEqual(OPTIONS.persons);
     expect(names!.variants).toBeGreaterThanOrEqual(2);
     expect(names!.cnie).toBeGreaterThan(OPTIONS.persons * 0.1);
+    // Ids are version-4 UUIDs, as the API's schemas require of every id they return.
+    const [ids] = await server.owner<{ bad: number }>(
+      `SELECT count(*)::int AS bad FROM beneficiaries.persons WHERE id::text !~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'`);
+    expect(ids!.bad).toBe(0);
     const [agadir] = await server.owner<{ id: string }>(`SELECT id FROM access.users WHERE username = 'agadir'`);
     const [seen] = await as.query<{ own: number; others: number }>(agadir!.id,
       `SELECT count(*) FILTER (WHERE d.code = '09.001')::int AS own, count(*) FILTER (WHERE d.code <> '09.001')::int AS others
@@ -159,7 +163,7 @@ describe('beneficiaries benchmark code', () => {
     if (outcome instanceof BenchRouteError) {
       for (const failure of outcome.failures) {
         const [method, url] = failure.path.startsWith('(POST) ') ? ['POST', failure.path.slice(7)] : ['GET', failure.path];
-        expect(failure.status).toBe(404);
+        expect(failure.status, `${failure.path} ${failure.body.slice(0, 300)}`).toBe(404);
         const route = url!.split('?')[0]!.replace(/[0-9a-f-]{36}/, ':id');
         expect(server.app.hasRoute({ method: method as 'GET' | 'POST', url: route })).toBe(false);
       }

@@ -88,8 +88,9 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
   // h(n, salt): a well-spread non-negative integer per row and purpose (PostgreSQL's own int8 hash).
   await q(`CREATE OR REPLACE FUNCTION pg_temp.h(n bigint, salt int) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT abs(hashint8(n * 1000003 + salt * 7919 + ${seed})::bigint) $$`);
+  // Deterministic ids written as version-4 UUIDs (version and variant digits set), which the API's schemas require.
   await q(`CREATE OR REPLACE FUNCTION pg_temp.uid(kind text, n bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT md5('${seed}-' || kind || '-' || n)::uuid $$`);
+    AS $$ SELECT (substr(m, 1, 12) || '4' || substr(m, 14, 3) || '8' || substr(m, 18, 15))::uuid FROM (SELECT md5('${seed}-' || kind || '-' || n) AS m) x $$`);
   const males = await loadNames(client, 'gen_first', 'male', maleFirstNames);
   const females = await loadNames(client, 'gen_first', 'female', femaleFirstNames);
   const families = await loadNames(client, 'gen_family', 'any', familyNames());

@@ -305,7 +305,7 @@ async function seedQueues(client: pg.ClientBase, ctx: QueueContext): Promise<voi
     { delegation: '09.001', status: 'review', channel: 'public_request', withPerson: false },
     ...Array.from({ length: 3 }, () => ({ delegation: '09.001', status: 'closed', channel: 'phone', withPerson: false })),
     ...Array.from({ length: 4 }, () => ({ delegation: '09.001', status: 'new', channel: 'walk_in', withPerson: true, institution: 'darTaliba/Agadir' })),
-    ...Array.from({ length: 10 }, (_, k) => ({ delegation: '09.273', status: k < 7 ? 'new' : 'assigned', channel: k % 4 === 0 ? 'public_request' : 'walk_in', withPerson: k % 4 !== 0 })),
+    ...Array.from({ length: 10 }, (_, k) => ({ delegation: '09.273', status: k < 7 ? 'new' : 'assigned', channel: k % 4 === 0 ? 'public_request' : 'walk_in', withPerson: k % 4 !== 0, assigned: k >= 7 })),
     ...Array.from({ length: 3 }, () => ({ delegation: '09.541', status: 'new', channel: 'walk_in', withPerson: true })),
   ];
   for (const [k, item] of plan.entries()) {
@@ -329,7 +329,7 @@ async function seedQueues(client: pg.ClientBase, ctx: QueueContext): Promise<voi
         person && age < 18 ? 'family' : person ? 'self' : random.pick(['family', 'neighbour', 'association']),
         person ? null : `${latin(first)} ${latin(last)}`, person ? null : `+2126${String(72_000_000 + k * 3_119)}`, `{${need}}`, services, summary,
         k % 11 === 0 ? 'emergency' : k % 5 === 0 ? 'high' : 'normal', item.status,
-        item.assigned ? users['agadir-social'] ?? null : null, item.status === 'closed' ? 'تم توجيه الطالب إلى مصلحة أخرى' : null,
+        item.assigned ? (item.delegation === '09.273' ? users.inezgane : users['agadir-social']) ?? null : null, item.status === 'closed' ? 'تم توجيه الطالب إلى مصلحة أخرى' : null,
         item.channel !== 'public_request' || item.status !== 'review', item.withPerson ? 'استماع أولي: الوضعية تتطلب زيارة ميدانية.' : null,
         institutionId, institutionId ? null : delegationId, person ? users.agadir ?? null : null],
     );
