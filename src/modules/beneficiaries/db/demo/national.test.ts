@@ -111,6 +111,10 @@ describe('generated national beneficiaries', () => {
       `SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'beneficiaries' AND NOT t.tgisinternal AND t.tgenabled = 'D'`);
     expect(disabled).toEqual([]);
+    // The secondary indexes dropped for the load are back (0080's and the other parts').
+    const indexes = await server.owner<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = 'beneficiaries' AND indexname IN ('persons_delegation_idx', 'cases_person_idx', 'admissions_register_idx', 'referrals_case_idx', 'relatives_person_idx', 'requests_delegation_queue_idx')`);
+    expect(indexes).toHaveLength(6);
   });
 
   it('names persons in both scripts with spelling variants, and scopes them like real data', async () => {

@@ -6,7 +6,8 @@
  *
  * How: set-based SQL only, as the tables' owner, in the caller's transaction. The tables' user
  * triggers are disabled for the load (ALTER TABLE … DISABLE TRIGGER USER; constraints and foreign
- * keys still apply) and re-enabled at the end, so the SQL fills what they would: scope keys, the
+ * keys still apply) and re-enabled at the end, and their secondary indexes are dropped and built
+ * again afterwards (unique ones stay), so the SQL fills what the triggers would: scope keys, the
  * human numbers (request, case, registration) from a window per delegation/institution and year,
  * offset by and written back to beneficiaries.counters so later inserts continue the series. Folded
  * name keys are generated columns and fill themselves. No audit entries are written for the
@@ -85,6 +86,9 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
   const days = options.years * 365;
   const q = (sql: string, values?: unknown[]) => client.query(sql, values);
 
+  // Large sorts (numbering windows, index builds) in memory; for this transaction only.
+  await q(`SET LOCAL work_mem = '256MB'`);
+  await q(`SET LOCAL maintenance_work_mem = '512MB'`);
   // h(n, salt): a well-spread non-negative integer per row and purpose (PostgreSQL's own int8 hash).
   await q(`CREATE OR REPLACE FUNCTION pg_temp.h(n bigint, salt int) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT abs(hashint8(n * 1000003 + salt * 7919 + ${seed})::bigint) $$`);
@@ -183,6 +187,15 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
   await q('ANALYZE gen_person');
 
   for (const table of TABLES) await q(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+  // Secondary indexes (this module's and any other part's) are dropped for the load and built again
+  // afterwards from their own definitions: one sorted build instead of millions of insertions (a GIN
+  // index above all). Primary keys and unique indexes stay: they check the rows as they go in.
+  const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+    `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
+     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = 'beneficiaries' AND t.relname = ANY($1) AND NOT x.indisunique AND NOT x.indisprimary`,
+    [TABLES.map((t) => t.split('.')[1])]);
+  for (const index of indexes) await q(`DROP INDEX beneficiaries."${index.name}"`);
 
   const count = async (sql: string) => (await q(sql)).rowCount ?? 0;
 
@@ -267,6 +280,7 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
     FROM gen_slot s JOIN gen_inst g ON g.id = s.institution_id
     LEFT JOIN beneficiaries.counters k ON k.scope_id = g.id AND k.kind = 'registration' AND k.year = extract(year FROM s.admitted_on)::int`);
 
+  for (const index of indexes) await q(index.definition);
   for (const table of TABLES) await q(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
 
   // The counters continue after the generated numbers.
