@@ -94,7 +94,9 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
     AS $$ SELECT abs(hashint8(n * 1000003 + salt * 7919 + ${seed})::bigint) $$`);
   // Deterministic ids written as version-4 UUIDs (version and variant digits set), which the API's schemas require.
   await q(`CREATE OR REPLACE FUNCTION pg_temp.uid(kind text, n bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT (substr(m, 1, 12) || '4' || substr(m, 14, 3) || '8' || substr(m, 18, 15))::uuid FROM (SELECT md5('${seed}-' || kind || '-' || n) AS m) x $$`);
+    AS $$ SELECT (substr(md5('${seed}-' || kind || '-' || n), 1, 12) || '4' || substr(md5('${seed}-' || kind || '-' || n), 14, 3) || '8'
+      || substr(md5('${seed}-' || kind || '-' || n), 18, 15))::uuid $$`);
+  // (One expression without FROM, so that the planner inlines it into each statement instead of calling a function per row.)
   const males = await loadNames(client, 'gen_first', 'male', maleFirstNames);
   const females = await loadNames(client, 'gen_first', 'female', femaleFirstNames);
   const families = await loadNames(client, 'gen_family', 'any', familyNames());
