@@ -13,6 +13,8 @@ import pg from 'pg';
 import { MemorySampler, signIn, timeImport, timeReport, writeCsv, writeXlsx, type ImportTimings } from './jobs.ts';
 import { BenchRouteError, preflight } from './latency.ts';
 import { generateRegistry, registryCases, registryIds, registrySection, runRegistryCases, withRegistrySection } from './registry.ts';
+import { BENEFICIARIES_TITLE, beneficiariesSection, beneficiaryCases, beneficiaryIds, databaseTotals, generateBeneficiaries, preflightRequests,
+  runBeneficiaryCases, withSection } from './beneficiaries.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = 3900;
@@ -229,7 +231,33 @@ async function registry(command: string): Promise<string[]> {
   }
 }
 
-const parts = ['foundation', 'registry'] as const;
+/** Issue 6: the beneficiaries' hot reads on generated national data (3,000,000 persons), on a data directory of its own. */
+async function beneficiaries(command: string): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-beneficiaries-'));
+  try {
+    console.log('[bench] beneficiaries: first start, then a generated national registry and national beneficiaries…');
+    const server = startServer(dataDir);
+    await server.ready;
+    try {
+      const url = await ownerUrl(dataDir);
+      const password = process.env.RAAYA_DEMO_PASSWORD ?? 'raaya-demo';
+      // Fail fast, on the demo data, before many minutes of generation, when a route is not there.
+      await preflightRequests(await signIn(BASE, 'agadir', password), beneficiaryCases(await beneficiaryIds(url)).map((c) => c.requests[0]!));
+      const { ms, generated } = await generateBeneficiaries(url);
+      console.log(`[bench] beneficiaries: generated in ${(ms / 1000).toFixed(1)} s`);
+      const session = await signIn(BASE, 'agadir', password);
+      const results = await runBeneficiaryCases(session, beneficiaryCases(await beneficiaryIds(url)), { log: console.log, laterPage: 5 });
+      if (results.some((r) => r.error)) process.exitCode = 1;
+      return beneficiariesSection(results, { command, generatedMs: ms, generated, totals: await databaseTotals(url), when: new Date() });
+    } finally {
+      await stopServer(server.child);
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+}
+
+const parts = ['foundation', 'registry', 'beneficiaries'] as const;
 const { values: args } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, only: { type: 'string' } } });
 if (args.scale !== 'national') throw new Error(`--scale ${args.scale}: only "national" exists`);
 if (args.only !== undefined && !(parts as readonly string[]).includes(args.only)) throw new Error(`--only ${args.only}: one of ${parts.join(', ')}`);
@@ -239,17 +267,27 @@ const existing = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
 
 // Each part rewrites only its own sections; a part not run keeps what the file had.
 let text = existing;
-if (args.only !== 'registry') {
-  const kept = existing.indexOf('## Registry (issue 5)');
-  text = (await foundationAndJobs()).join('\n') + (kept < 0 ? '' : `\n${existing.slice(kept)}`);
+if (args.only === undefined || args.only === 'foundation') {
+  // The sections after the foundation's (registry, beneficiaries) are kept.
+  const kept = Math.min(...['## Registry (issue 5)', BENEFICIARIES_TITLE].map((t) => existing.indexOf(t)).map((i) => (i < 0 ? Infinity : i)));
+  text = (await foundationAndJobs()).join('\n') + (kept === Infinity ? '' : `\n${existing.slice(kept)}`);
 }
-if (args.only !== 'foundation') {
+if (args.only === undefined || args.only === 'registry') {
   try {
     text = withRegistrySection(text, await registry(command));
   } catch (error) {
     // A route that is not there (not merged yet): say which, without a stack trace.
     if (!(error instanceof BenchRouteError)) throw error;
     console.error(`[bench] registry: ${error.message}`);
+    process.exit(1);
+  }
+}
+if (args.only === undefined || args.only === 'beneficiaries') {
+  try {
+    text = withSection(text, BENEFICIARIES_TITLE, await beneficiaries(command));
+  } catch (error) {
+    if (!(error instanceof BenchRouteError)) throw error;
+    console.error(`[bench] beneficiaries: ${error.message}`);
     process.exit(1);
   }
 }
