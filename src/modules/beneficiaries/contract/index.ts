@@ -2,3 +2,4 @@
 export * from './enums.ts';
 export * from './common.ts';
 export * from './matching.ts';
+export * from './cases.ts';

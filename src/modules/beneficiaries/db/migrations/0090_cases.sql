@@ -61,6 +61,20 @@ END $$;
 CREATE TRIGGER referrals_check BEFORE INSERT OR UPDATE ON beneficiaries.referrals
   FOR EACH ROW EXECUTE FUNCTION beneficiaries.check_referral();
 
+-- The lists of referrals received (by institution, delegation) and sent, newest first.
+CREATE INDEX referrals_institution_recent_idx ON beneficiaries.referrals (institution_id, proposed_on DESC, id) WHERE institution_id IS NOT NULL;
+CREATE INDEX referrals_receiving_recent_idx ON beneficiaries.referrals (delegation_id, proposed_on DESC, id) WHERE institution_id IS NOT NULL;
+CREATE INDEX referrals_from_recent_idx ON beneficiaries.referrals (from_delegation_id, proposed_on DESC, id);
+
+-- An institution's names, whoever reads: a referral or an admission names its institution even
+-- when the registry row lies outside the reader's scope (names are public; nothing else is).
+CREATE FUNCTION beneficiaries.institution_names(p_institution uuid) RETURNS TABLE (name_ar text, name_fr text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT i.name_ar, i.name_fr FROM registry.institutions i WHERE i.id = p_institution AND app.current_user_id() IS NOT NULL
+$$;
+REVOKE ALL ON FUNCTION beneficiaries.institution_names(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION beneficiaries.institution_names(uuid) TO raaya_app;
+
 -- A proposed referral puts the case in orientation.
 CREATE FUNCTION beneficiaries.referral_moves_case() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
