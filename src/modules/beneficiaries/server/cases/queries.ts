@@ -100,7 +100,9 @@ export async function findCaseSummary(tx: Tx, id: string): Promise<CaseSummary |
 export async function findCaseFile(tx: Tx, id: string): Promise<CaseFile | undefined> {
   const row = await findCaseRow(tx, id);
   if (!row) return undefined;
-  const timeline = (await Promise.all([requestsOf(tx, id), diagnosesOf(tx, id), referralsOf(tx, id), admissionsOf(tx, id), plansOf(tx, id), notesOf(tx, id), followUpsOf(tx, id)])).flat();
+  // One indexed query per kind, one after the other (the transaction has one connection).
+  const timeline: TimelineItem[] = [];
+  for (const kind of [requestsOf, diagnosesOf, referralsOf, admissionsOf, plansOf, notesOf, followUpsOf]) timeline.push(...(await kind(tx, id)));
   // Days sort before the instants of the same day; a stable order inside each kind.
   timeline.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   await logAccess(tx, [row.person.id], 'case_file', id);
