@@ -176,6 +176,7 @@ export const DiagnosisForm = z.object({
   versionId: Uuid,
   version: z.number().int(),
 });
+export type DiagnosisForm = z.infer<typeof DiagnosisForm>;
 export const DiagnosisFormList = z.object({ items: z.array(DiagnosisForm) });
 
 export const DiagnosisBody = z.strictObject({
