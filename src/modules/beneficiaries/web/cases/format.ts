@@ -9,14 +9,18 @@ export function personName(p: Pick<PersonSummary, 'firstNameAr' | 'lastNameAr' |
 
 /** Badge colours of the stages along the pathway. */
 export const stageColor: Record<string, string> = {
-  reception: 'gray',
-  diagnosis: 'blue',
-  orientation: 'cyan',
-  admitted: 'teal',
-  accompaniment: 'green',
-  exited: 'orange',
-  post_exit: 'grape',
-  closed: 'dark',
+  reception: 'gray.9',
+  diagnosis: 'blue.9',
+  orientation: 'indigo.9',
+  admitted: 'teal.9',
+  accompaniment: 'green.9',
+  exited: 'violet.9',
+  post_exit: 'grape.9',
+  closed: 'dark.9',
 };
 
-export const referralColor: Record<string, string> = { proposed: 'blue', accepted: 'teal', declined: 'red', completed: 'green', cancelled: 'gray' };
+export const referralColor: Record<string, string> = { proposed: 'blue.9', accepted: 'teal.9', declined: 'red.9', completed: 'green.9', cancelled: 'gray.7' };
+
+/** Badges of statuses without a colour of their own, and of what is done. */
+export const neutral = 'gray.7';
+export const done = 'green.9';

@@ -19,7 +19,7 @@ export function DiagnoseModal({ caseId, onClose }: { caseId: string; onClose: ()
   const [versionId, setVersionId] = useState<string | null>(null);
   const chosen = versionId ?? (forms.data?.items.length === 1 ? forms.data.items[0]!.versionId : null);
   return (
-    <Modal opened onClose={onClose} title={t('cases.actions.diagnose')} size={ui.xl} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('cases.close') }} title={t('cases.actions.diagnose')} size={ui.xl} centered>
       <Stack gap={ui.sm}>
         {forms.isPending ? (
           <LoadingState />

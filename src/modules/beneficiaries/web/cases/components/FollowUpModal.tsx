@@ -14,7 +14,7 @@ export function FollowUpModal({ id, caseId, onClose }: { id: string; caseId: str
   const [outcome, setOutcome] = useState<string | null>(null);
   const [note, setNote] = useState('');
   return (
-    <Modal opened onClose={onClose} title={t('cases.followUp.record')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('cases.close') }} title={t('cases.followUp.record')} centered>
       <form
         noValidate
         onSubmit={(e) => {

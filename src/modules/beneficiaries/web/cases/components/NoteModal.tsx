@@ -20,7 +20,7 @@ export function NoteModal({ caseId, onClose }: { caseId: string; onClose: () => 
   const errors = form.formState.errors;
   const submit = form.handleSubmit((v) => mutation.mutate(v, { onSuccess: onClose, onError: (e) => applyServerErrors(e, form.setError, [fld.kind, fld.notedOn, fld.body]) }));
   return (
-    <Modal opened onClose={onClose} title={t('cases.actions.note')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('cases.close') }} title={t('cases.actions.note')} centered>
       <form noValidate onSubmit={(e) => void submit(e)}>
         <Stack gap={ui.sm}>
           <ProblemAlert error={mutation.error} />

@@ -14,6 +14,7 @@ import { planStatuses, type TimelinePlan } from '../../../contract/cases.ts';
 import { caseKey, caseWrites, useCaseWrite } from '../queries.ts';
 import { perm, tid } from '../constants.ts';
 import { PlanModal } from './PlanModal.tsx';
+import { neutral } from '../format.ts';
 
 export function PlanCard({ plan, caseId }: { plan: TimelinePlan; caseId: string }) {
   const { t, i18n } = useTranslation('beneficiaries');
@@ -32,7 +33,7 @@ export function PlanCard({ plan, caseId }: { plan: TimelinePlan; caseId: string 
     <Stack gap={ui.xs} data-testid={tid.planCard(plan.id)}>
       <Group justify={ui.spaceBetween} wrap={ui.wrap}>
         <Text fw={600}>{t('cases.plan.heading', { title: plan.title })}</Text>
-        <Badge variant={ui.light}>{t(`cases.planStatus.${plan.status}`)}</Badge>
+        <Badge color={neutral} variant={ui.filled}>{t(`cases.planStatus.${plan.status}`)}</Badge>
       </Group>
       <Text size={ui.sm} c={ui.dimmed}>
         {t('cases.plan.period', { from: formatDate(plan.startsOn, lang), to: plan.endsOn ? formatDate(plan.endsOn, lang) : '…' })}

@@ -50,7 +50,7 @@ export function PlanModal({ caseId, plan, onClose }: { caseId: string; plan?: Ti
     ),
   );
   return (
-    <Modal opened onClose={onClose} title={plan ? t('cases.plan.edit') : t('cases.actions.plan')} size={ui.lg} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('cases.close') }} title={plan ? t('cases.plan.edit') : t('cases.actions.plan')} size={ui.lg} centered>
       <form noValidate onSubmit={(e) => void submit(e)}>
         <Stack gap={ui.sm}>
           <ProblemAlert error={mutation.error} />

@@ -25,7 +25,7 @@ export function ReferModal({ caseId, onClose }: { caseId: string; onClose: () =>
   const services = useInstitutionServices(target === targets.institution ? institutionId : null);
   const offered = target === targets.institution && institutionId ? (services.data?.services.map((s) => s.service) ?? []) : serviceTypes;
   return (
-    <Modal opened onClose={onClose} title={t('cases.actions.refer')} size={ui.lg} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('cases.close') }} title={t('cases.actions.refer')} size={ui.lg} centered>
       <form
         noValidate
         onSubmit={(e) => {

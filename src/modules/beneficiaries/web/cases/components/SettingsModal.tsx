@@ -16,7 +16,7 @@ export function SettingsModal({ file, closing, onClose }: { file: CaseFile; clos
   const [targetGroup, setTargetGroup] = useState<string | null>(file.targetGroup);
   const [reason, setReason] = useState('');
   return (
-    <Modal opened onClose={onClose} title={closing ? t('cases.actions.close') : t('cases.actions.settings')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('cases.close') }} title={closing ? t('cases.actions.close') : t('cases.actions.settings')} centered>
       <form
         noValidate
         onSubmit={(e) => {

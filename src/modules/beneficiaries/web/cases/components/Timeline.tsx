@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, listIn, nameIn, ui } from '../../../../../platform/web/index.ts';
 import type { CaseFile, TimelineItem } from '../../../contract/cases.ts';
 import { dom, look, tid } from '../constants.ts';
-import { referralColor } from '../format.ts';
+import { done, neutral, referralColor } from '../format.ts';
 import { PlanCard } from './PlanCard.tsx';
 
 const icons = {
@@ -70,7 +70,7 @@ function Entry({ item, file, onRecordFollowUp }: { item: TimelineItem; file: Cas
     case 'request':
       return (
         <Stack gap={2}>
-          <Head title={t('cases.timeline.request', { number: item.number })} date={item.at} badge={<Badge variant={ui.light}>{t(`enums.requestStatus.${item.status}`)}</Badge>} />
+          <Head title={t('cases.timeline.request', { number: item.number })} date={item.at} badge={<Badge color={neutral} variant={ui.filled}>{t(`enums.requestStatus.${item.status}`)}</Badge>} />
           {item.summary && <Text size={ui.sm}>{item.summary}</Text>}
           <Text size={ui.sm} c={ui.dimmed}>
             {t(`enums.urgency.${item.urgency}`)}
@@ -81,7 +81,7 @@ function Entry({ item, file, onRecordFollowUp }: { item: TimelineItem; file: Cas
     case 'diagnosis':
       return (
         <Stack gap={2}>
-          <Head title={lang === 'fr' ? item.formTitleFr : item.formTitleAr} date={item.at} badge={<Badge variant={ui.light}>{t(`cases.diagnosis.status.${item.status}`)}</Badge>} />
+          <Head title={lang === 'fr' ? item.formTitleFr : item.formTitleAr} date={item.at} badge={<Badge color={neutral} variant={ui.filled}>{t(`cases.diagnosis.status.${item.status}`)}</Badge>} />
           <Text size={ui.sm}>
             {t('cases.diagnosis.score', { total: formatNumber(item.totalScore, lang), max: formatNumber(item.maxScore, lang), version: item.version })}
           </Text>
@@ -94,7 +94,7 @@ function Entry({ item, file, onRecordFollowUp }: { item: TimelineItem; file: Cas
             title={t('cases.timeline.referral', { to: item.institution ? nameIn(item.institution, lang) : (item.outsideService ?? '') })}
             date={item.at}
             badge={
-              <Badge color={referralColor[item.state]} variant={ui.light}>
+              <Badge color={referralColor[item.state]} variant={ui.filled}>
                 {t(`enums.referralState.${item.state}`)}
               </Badge>
             }
@@ -107,7 +107,7 @@ function Entry({ item, file, onRecordFollowUp }: { item: TimelineItem; file: Cas
     case 'admission':
       return (
         <Stack gap={2}>
-          <Head title={t('cases.timeline.admission', { institution: nameIn(item.institution, lang) })} date={item.at} badge={<Badge variant={ui.light}><bdi>{item.registrationNumber}</bdi></Badge>} />
+          <Head title={t('cases.timeline.admission', { institution: nameIn(item.institution, lang) })} date={item.at} badge={<Badge color={neutral} variant={ui.filled}><bdi>{item.registrationNumber}</bdi></Badge>} />
           {item.exitDate && (
             <Text size={ui.sm}>
               {t('cases.timeline.exit', { date: formatDate(item.exitDate, lang), reason: item.exitReason ? t(`enums.exitReason.${item.exitReason}`) : '' })}
@@ -136,7 +136,7 @@ function Entry({ item, file, onRecordFollowUp }: { item: TimelineItem; file: Cas
           <Head
             title={t('cases.followUp.title', { months: item.months })}
             date={item.at}
-            badge={<Badge color={item.doneOn ? ui.green : ui.orange} variant={ui.light}>{item.doneOn ? t(`cases.outcome.${item.outcome ?? 'other'}`) : t('cases.followUp.pending')}</Badge>}
+            badge={<Badge color={item.doneOn ? done : neutral} variant={ui.filled}>{item.doneOn ? t(`cases.outcome.${item.outcome ?? 'other'}`) : t('cases.followUp.pending')}</Badge>}
           />
           {item.doneOn && <Text size={ui.sm}>{t('cases.followUp.doneOn', { date: formatDate(item.doneOn, lang) })}</Text>}
           {item.note && <Text size={ui.sm} style={look.preWrap}>{item.note}</Text>}

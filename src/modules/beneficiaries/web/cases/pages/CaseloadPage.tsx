@@ -71,7 +71,7 @@ export function CaseloadPage() {
                     <bdi>{personName(c.person, lang)}</bdi>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={stageColor[c.stage]} variant={ui.light}>
+                    <Badge color={stageColor[c.stage]} variant={ui.filled}>
                       {t(`enums.caseStage.${c.stage}`)}
                     </Badge>
                   </Table.Td>

@@ -70,7 +70,7 @@ export function ReferralsPage() {
                   <Table.Td>{nameIn(r.fromDelegation, lang)}</Table.Td>
                   <Table.Td>{formatDate(r.proposedOn, lang)}</Table.Td>
                   <Table.Td>
-                    <Badge color={referralColor[r.state]} variant={ui.light}>
+                    <Badge color={referralColor[r.state]} variant={ui.filled}>
                       {t(`enums.referralState.${r.state}`)}
                     </Badge>
                   </Table.Td>
@@ -95,9 +95,9 @@ function Actions({ referral }: { referral: ReferralItem }) {
   const complete = useCaseSideWrite(referral.caseNumber ? referral.caseId : null, actOnReferral(referral.id, 'complete'));
   const cancel = useCaseSideWrite(referral.caseNumber ? referral.caseId : null, actOnReferral(referral.id, 'cancel'));
   const buttons = [
-    { action: 'accept', mutation: accept, color: ui.green },
-    { action: 'complete', mutation: complete, color: ui.blue },
-    { action: 'cancel', mutation: cancel, color: ui.gray },
+    { action: 'accept', mutation: accept },
+    { action: 'complete', mutation: complete },
+    { action: 'cancel', mutation: cancel },
   ] as const;
   return (
     <Stack gap={4}>
@@ -106,12 +106,12 @@ function Actions({ referral }: { referral: ReferralItem }) {
         {buttons
           .filter((b) => referral.can.includes(b.action))
           .map((b) => (
-            <Button key={b.action} size={ui.xs} variant={ui.light} color={b.color} loading={b.mutation.isPending} onClick={() => b.mutation.mutate({})} data-testid={tid.referralAction(b.action, referral.id)}>
+            <Button key={b.action} size={ui.xs} variant={ui.default} loading={b.mutation.isPending} onClick={() => b.mutation.mutate({})} data-testid={tid.referralAction(b.action, referral.id)}>
               {t(`cases.referrals.do.${b.action}`)}
             </Button>
           ))}
         {referral.can.includes('decline') && (
-          <Button size={ui.xs} variant={ui.light} color={ui.red} onClick={() => setDeclining(true)} data-testid={tid.referralAction(act.decline, referral.id)}>
+          <Button size={ui.xs} variant={ui.default} onClick={() => setDeclining(true)} data-testid={tid.referralAction(act.decline, referral.id)}>
             {t('cases.referrals.do.decline')}
           </Button>
         )}
@@ -126,7 +126,7 @@ function DeclineModal({ referral, onClose }: { referral: ReferralItem; onClose: 
   const mutation = useCaseSideWrite(referral.caseNumber ? referral.caseId : null, actOnReferral(referral.id, 'decline'));
   const [reason, setReason] = useState('');
   return (
-    <Modal opened onClose={onClose} title={t('cases.referrals.do.decline')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('cases.close') }} title={t('cases.referrals.do.decline')} centered>
       <form
         noValidate
         onSubmit={(e) => {
