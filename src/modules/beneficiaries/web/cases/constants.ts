@@ -45,6 +45,7 @@ export const tid = {
     referral: 'case-submit-referral',
   },
   a: {
+    take: 'case-action-take',
     addPlanAction: 'case-action-add-plan-action',
     close: 'case-action-close',
     diagnose: 'case-action-diagnose',

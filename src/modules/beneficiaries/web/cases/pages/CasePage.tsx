@@ -5,11 +5,11 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconClipboardHeart, IconDirections, IconLock, IconNote, IconRoute, IconSettings } from '@tabler/icons-react';
+import { IconClipboardHeart, IconDirections, IconLock, IconNote, IconRoute, IconSettings, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState, PageHeader, formatDate, ui, useCan, useParam } from '../../../../../platform/web/index.ts';
+import { ErrorState, LoadingState, PageHeader, ProblemAlert, formatDate, ui, useCan, useCurrentUser, useParam } from '../../../../../platform/web/index.ts';
 import type { CaseFile } from '../../../contract/cases.ts';
-import { useCaseFile } from '../queries.ts';
+import { caseWrites, useCaseFile, useCaseWrite } from '../queries.ts';
 import { act, dom, path, perm, tid } from '../constants.ts';
 import { personName, stageColor } from '../format.ts';
 import { Timeline } from '../components/Timeline.tsx';
@@ -46,6 +46,8 @@ function CaseFileView({ file }: { file: CaseFile }) {
   const { t: tR } = useTranslation('registry');
   const lang = i18n.language;
   const can = useCan();
+  const me = useCurrentUser();
+  const take = useCaseWrite(file.id, caseWrites.patch(file.id));
   const [dialog, setDialog] = useState<Dialog>(null);
   const open = file.stage !== 'closed' && can(perm.case);
   const first = stageActions[file.stage] ?? [];
@@ -79,7 +81,13 @@ function CaseFileView({ file }: { file: CaseFile }) {
             <Title order={2} size={ui.h4} id={dom.actionsTitle} mb={ui.sm}>
               {t('cases.actions.title')}
             </Title>
+            <ProblemAlert error={take.error} />
             <Group gap={ui.sm} wrap={ui.wrap}>
+              {file.handlerId !== me.id && (
+                <Button variant={ui.light} leftSection={<IconUserCheck size={16} aria-hidden />} loading={take.isPending} onClick={() => take.mutate({ handlerId: me.id })} data-testid={tid.a.take}>
+                  {t('cases.actions.take')}
+                </Button>
+              )}
               <Button variant={variant(act.diagnose)} leftSection={<IconClipboardHeart size={16} aria-hidden />} onClick={() => setDialog(act.diagnose)} data-testid={tid.a.diagnose}>
                 {t('cases.actions.diagnose')}
               </Button>
