@@ -3,3 +3,4 @@ export * from './enums.ts';
 export * from './common.ts';
 export * from './matching.ts';
 export * from './cases.ts';
+export * from './persons.ts';

@@ -120,7 +120,15 @@ export interface ReferralSpec {
   state?: 'proposed' | 'accepted' | 'declined' | 'completed' | 'cancelled';
 }
 
+/** A valid referral: the receiving institution is made to offer the service first (the database refuses others). */
 export async function createReferral(server: TestServer, spec: ReferralSpec): Promise<{ id: string }> {
+  if (spec.institutionId) {
+    await server.owner(
+      `INSERT INTO registry.institution_services (institution_id, service, permanence, extent) VALUES ($1, $2, 'permanent', 'full')
+       ON CONFLICT (institution_id, service) DO NOTHING`,
+      [spec.institutionId, spec.service ?? 'accommodation'],
+    );
+  }
   const [row] = await server.owner<{ id: string }>(
     `INSERT INTO beneficiaries.referrals (case_id, person_id, institution_id, outside_service, service, state)
      VALUES ($1, (SELECT person_id FROM beneficiaries.cases WHERE id = $1), $2, $3, $4, $5) RETURNING id`,

@@ -71,6 +71,7 @@ export const path = {
   case: '/beneficiaries/cases/$caseId',
   referrals: '/beneficiaries/referrals',
   caseload: '/beneficiaries/caseload',
+  institution: '/registry/institutions/$institutionId',
 } as const;
 
 export const dom = {
@@ -100,6 +101,6 @@ export const fld = {
 export const look = { preWrap: { whiteSpace: 'pre-wrap' } } as const;
 
 /** The case file's actions (dialogs and referral actions). */
-export const act = { diagnose: 'diagnose', refer: 'refer', plan: 'plan', note: 'note', settings: 'settings', close: 'close', decline: 'decline' } as const;
+export const act = { diagnose: 'diagnose', refer: 'refer', plan: 'plan', note: 'note', settings: 'settings', close: 'close', decline: 'decline', register: 'register' } as const;
 
 export const perm = { case: 'beneficiaries.case' } as const;

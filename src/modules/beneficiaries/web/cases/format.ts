@@ -1,11 +1,5 @@
-/** How the pathway screens name a person: the names in the interface's script first, the other script when missing. */
-import type { PersonSummary } from '../../contract/common.ts';
-
-export function personName(p: Pick<PersonSummary, 'firstNameAr' | 'lastNameAr' | 'firstNameLat' | 'lastNameLat'>, language: string): string {
-  const ar = [p.firstNameAr, p.lastNameAr].filter(Boolean).join(' ');
-  const lat = [p.firstNameLat, p.lastNameLat].filter(Boolean).join(' ');
-  return language === 'fr' ? lat || ar : ar || lat;
-}
+/** Display helpers of the pathway screens; a person's name comes from the persons part. */
+export { personName } from '../persons/names.ts';
 
 /** Badge colours of the stages along the pathway. */
 export const stageColor: Record<string, string> = {

@@ -88,6 +88,9 @@ export function ReferralsPage() {
   );
 }
 
+/** The receiving register, whose waiting list has the "Admit" action. */
+const registerTab = { tab: 'register' };
+
 function Actions({ referral }: { referral: ReferralItem }) {
   const { t } = useTranslation('beneficiaries');
   const [declining, setDeclining] = useState(false);
@@ -110,6 +113,11 @@ function Actions({ referral }: { referral: ReferralItem }) {
               {t(`cases.referrals.do.${b.action}`)}
             </Button>
           ))}
+        {referral.state === 'accepted' && referral.institution && (
+          <AnchorLink to={path.institution} params={{ institutionId: referral.institution.id }} search={registerTab} size={ui.sm} data-testid={tid.referralAction(act.register, referral.id)}>
+            {t('cases.referrals.toRegister')}
+          </AnchorLink>
+        )}
         {referral.can.includes('decline') && (
           <Button size={ui.xs} variant={ui.default} onClick={() => setDeclining(true)} data-testid={tid.referralAction(act.decline, referral.id)}>
             {t('cases.referrals.do.decline')}
