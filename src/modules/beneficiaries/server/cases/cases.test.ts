@@ -198,8 +198,8 @@ describe('caseload', () => {
     const person = await createPerson(server);
     const mine = await createCase(server, { personId: person.id, handlerId: worker.id });
     await createCase(server, { personId: person.id, handlerId: other.id });
-    const request = await createRequest(server, { personId: person.id, status: 'assigned' });
-    await server.owner(`UPDATE beneficiaries.requests SET assigned_to = $1 WHERE id = $2`, [worker.id, request.id]);
+    const request = await createRequest(server, { personId: person.id });
+    await server.owner(`UPDATE beneficiaries.requests SET status = 'assigned', assigned_to = $1 WHERE id = $2`, [worker.id, request.id]);
     const load = (await worker.get('/api/caseload')).json<{ cases: { id: string }[]; requests: { id: string }[] }>();
     expect(load.cases.map((c) => c.id)).toEqual([mine.id]);
     expect(load.requests.map((r) => r.id)).toEqual([request.id]);
