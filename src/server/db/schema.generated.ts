@@ -180,6 +180,49 @@ export interface BeneficiariesAdmissions {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BeneficiariesCaseNotes {
+  author_id: string | null;
+  author_name_ar: string | null;
+  author_name_fr: string | null;
+  body: string;
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: Generated<string>;
+  noted_on: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesCasePlanActions {
+  created_at: Generated<Timestamp>;
+  description: string;
+  due_on: Timestamp | null;
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  responsible: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesCasePlans {
+  association_id: string | null;
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  ends_on: Timestamp | null;
+  goals: Generated<string[]>;
+  id: Generated<string>;
+  institution_id: string | null;
+  region_id: string | null;
+  responsible_name: string | null;
+  starts_on: Timestamp;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface BeneficiariesCases {
   association_id: string | null;
   close_reason: string | null;
@@ -240,6 +283,26 @@ export interface BeneficiariesDisabilities {
   recorded_by: string | null;
   region_id: string | null;
   since: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface BeneficiariesFollowUps {
+  admission_id: string;
+  association_id: string | null;
+  case_id: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  done_by: string | null;
+  done_on: Timestamp | null;
+  due_on: Timestamp;
+  exit_date: Timestamp;
+  id: Generated<string>;
+  institution_id: string | null;
+  months: number;
+  note: string | null;
+  outcome: string | null;
+  person_id: string;
+  region_id: string | null;
   updated_at: Generated<Timestamp>;
 }
 
@@ -930,10 +993,14 @@ export interface DB {
   "beneficiaries.access_log": BeneficiariesAccessLog;
   "beneficiaries.access_requests": BeneficiariesAccessRequests;
   "beneficiaries.admissions": BeneficiariesAdmissions;
+  "beneficiaries.case_notes": BeneficiariesCaseNotes;
+  "beneficiaries.case_plan_actions": BeneficiariesCasePlanActions;
+  "beneficiaries.case_plans": BeneficiariesCasePlans;
   "beneficiaries.cases": BeneficiariesCases;
   "beneficiaries.consents": BeneficiariesConsents;
   "beneficiaries.counters": BeneficiariesCounters;
   "beneficiaries.disabilities": BeneficiariesDisabilities;
+  "beneficiaries.follow_ups": BeneficiariesFollowUps;
   "beneficiaries.health_records": BeneficiariesHealthRecords;
   "beneficiaries.households": BeneficiariesHouseholds;
   "beneficiaries.merges": BeneficiariesMerges;

@@ -2,6 +2,7 @@
 export * from './enums.ts';
 export * from './common.ts';
 export * from './matching.ts';
+export * from './cases.ts';
 export * from './persons.ts';
 export * from './reception.ts';
 export * from './register.ts';

@@ -1,0 +1,20 @@
+/** Display helpers of the pathway screens; a person's name comes from the persons part. */
+export { personName } from '../persons/names.ts';
+
+/** Badge colours of the stages along the pathway. */
+export const stageColor: Record<string, string> = {
+  reception: 'gray.9',
+  diagnosis: 'blue.9',
+  orientation: 'indigo.9',
+  admitted: 'teal.9',
+  accompaniment: 'green.9',
+  exited: 'violet.9',
+  post_exit: 'grape.9',
+  closed: 'dark.9',
+};
+
+export const referralColor: Record<string, string> = { proposed: 'blue.9', accepted: 'teal.9', declined: 'red.9', completed: 'green.9', cancelled: 'gray.7' };
+
+/** Badges of statuses without a colour of their own, and of what is done. */
+export const neutral = 'gray.7';
+export const done = 'green.9';
