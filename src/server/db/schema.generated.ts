@@ -493,6 +493,31 @@ export interface BeneficiariesRequests {
   urgency: Generated<string>;
 }
 
+export interface BeneficiariesRetentionReviews {
+  association_id: string | null;
+  decision: string;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string | null;
+  keep_until: Timestamp | null;
+  person_id: string | null;
+  reason: string;
+  record_id: string;
+  record_type: string;
+  region_id: string | null;
+  reviewed_at: Generated<Timestamp>;
+  reviewed_by: string | null;
+}
+
+export interface BeneficiariesRetentionRules {
+  basis_ar: string;
+  basis_fr: string;
+  record_type: string;
+  starts_from: string;
+  updated_at: Generated<Timestamp>;
+  years: number;
+}
+
 export interface BeneficiariesTransfers {
   association_id: string | null;
   consent_by: string | null;
@@ -516,22 +541,6 @@ export interface BeneficiariesTransfers {
   to_admission_id: string | null;
   to_institution_id: string;
   transfer_date: Timestamp;
-export interface BeneficiariesRetentionReviews {
-  decision: string;
-  keep_until: Timestamp | null;
-  record_id: string;
-  record_type: string;
-  reviewed_at: Generated<Timestamp>;
-  reviewed_by: string | null;
-}
-
-export interface BeneficiariesRetentionRules {
-  basis_ar: string;
-  basis_fr: string;
-  record_type: string;
-  starts_from: string;
-  updated_at: Generated<Timestamp>;
-  years: number;
 }
 
 export interface DeadlinesSweeps {
@@ -1010,9 +1019,9 @@ export interface DB {
   "beneficiaries.referrals": BeneficiariesReferrals;
   "beneficiaries.relatives": BeneficiariesRelatives;
   "beneficiaries.requests": BeneficiariesRequests;
-  "beneficiaries.transfers": BeneficiariesTransfers;
   "beneficiaries.retention_reviews": BeneficiariesRetentionReviews;
   "beneficiaries.retention_rules": BeneficiariesRetentionRules;
+  "beneficiaries.transfers": BeneficiariesTransfers;
   "deadlines.sweeps": DeadlinesSweeps;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;

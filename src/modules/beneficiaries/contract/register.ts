@@ -113,15 +113,15 @@ export const ExitBody = z.strictObject({
 });
 export type ExitBody = z.infer<typeof ExitBody>;
 
-export const consentGivers = ['legal_representative', 'ministry'] as const;
-export const ConsentGiver = z.enum(consentGivers);
+export const transferConsentGivers = ['legal_representative', 'ministry'] as const;
+export const TransferConsentGiver = z.enum(transferConsentGivers);
 
 export const TransferBody = z
   .strictObject({
     toInstitutionId: Uuid,
     date: isoDate,
     reason: text(1000),
-    consentBy: ConsentGiver.nullable().default(null),
+    consentBy: TransferConsentGiver.nullable().default(null),
     consentName: optionalText(160).optional(),
     consentDate: isoDate.nullable().optional(),
     overCapacityJustification: optionalText(1000).optional(),

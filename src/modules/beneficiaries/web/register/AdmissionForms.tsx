@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError, ProblemAlert, applyServerErrors, fieldMessage, formErrorMap, ui } from '../../../../platform/web/index.ts';
 import { RegistryPicker } from '../../../registry/web/associations/RegistryPicker.tsx';
-import { AdmissionBody, ExitBody, TransferBody, consentGivers } from '../../contract/register.ts';
+import { AdmissionBody, ExitBody, TransferBody, transferConsentGivers } from '../../contract/register.ts';
 import { exitReasons } from '../../contract/enums.ts';
 import { PersonPicker } from '../persons/PersonPicker.tsx';
 import { useAdmit, useExit, useTransfer } from './queries.ts';
@@ -197,7 +197,7 @@ export function TransferModal({ institutionId, admissionId, name, onClose }: { i
               <Select
                 label={t('register.transfer.consentBy')}
                 description={t('register.transfer.consentHint')}
-                data={[{ value: noConsent, label: t('register.transfer.consentNone') }, ...consentGivers.map((c) => ({ value: c, label: t(`register.consentBy.${c}`) }))]}
+                data={[{ value: noConsent, label: t('register.transfer.consentNone') }, ...transferConsentGivers.map((c) => ({ value: c, label: t(`register.consentBy.${c}`) }))]}
                 value={field.value ?? noConsent}
                 onChange={(v) => field.onChange(!v || v === noConsent ? null : v)}
                 allowDeselect={false}
