@@ -100,7 +100,7 @@ export async function laterPagePath(session: ApiSession, path: string, hops: num
     if (response.status !== 200) return { path: current, page };
     const { nextCursor } = (await response.json()) as { nextCursor: string | null };
     if (!nextCursor) break;
-    current = `${path}&after=${encodeURIComponent(nextCursor)}`;
+    current = `${path}${path.includes('?') ? '&' : '?'}after=${encodeURIComponent(nextCursor)}`;
   }
   return { path: current, page: Math.min(page, hops + 1) };
 }
