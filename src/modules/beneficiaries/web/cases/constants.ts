@@ -3,6 +3,7 @@ export const tid = {
   navCases: 'nav-cases',
   navCaseload: 'nav-caseload',
   navReferrals: 'nav-referrals',
+  personCases: 'person-cases',
   casesTable: 'cases-table',
   casesStage: 'cases-stage',
   casesTargetGroup: 'cases-target-group',

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { z } from 'zod';
 import { api, withQuery } from '../../../../platform/web/index.ts';
 import { ServiceType } from '../../../registry/contract/enums.ts';
+import { InstitutionOccupancy } from '../../contract/register.ts';
 import { CaseFile, CasePage, Caseload, DiagnosisFormList, ReferralItem, ReferralPage, type CaseListQuery, type ReferralListQuery } from '../../contract/cases.ts';
 
 export const casesKey = ['beneficiaries', 'cases'] as const;
@@ -76,13 +77,5 @@ export const useInstitutionServices = (id: string | null) =>
   useQuery({ queryKey: ['registry', 'institution', id, 'services'], queryFn: () => api.get(`/api/institutions/${enc(id!)}`, InstitutionServices), enabled: Boolean(id) });
 
 /** Free places and waiting list of an institution (the register part's counts). */
-const Occupancy = z.object({
-  capacityMale: z.number(),
-  capacityFemale: z.number(),
-  freeMale: z.number(),
-  freeFemale: z.number(),
-  waiting: z.number(),
-});
-export type Occupancy = z.infer<typeof Occupancy>;
 export const useOccupancy = (id: string | null) =>
-  useQuery({ queryKey: ['beneficiaries', 'occupancy', id], queryFn: () => api.get(`/api/institutions/${enc(id!)}/occupancy`, Occupancy), enabled: Boolean(id), retry: false });
+  useQuery({ queryKey: ['beneficiaries', 'occupancy', id], queryFn: () => api.get(`/api/institutions/${enc(id!)}/occupancy`, InstitutionOccupancy), enabled: Boolean(id), retry: false });

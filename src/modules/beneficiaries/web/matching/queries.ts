@@ -1,5 +1,5 @@
 /** Matching for the screens: candidates, merges and access requests (TanStack Query keys and fetchers). */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../../../platform/web/index.ts';
 import {
   AccessRequest,
@@ -15,13 +15,16 @@ import { accessKey, matchKey, mergesKey } from './constants.ts';
 export const hasName = (input: MatchInput) =>
   [input.firstNameAr, input.lastNameAr, input.firstNameLat, input.lastNameLat].some((v) => (v ?? '').trim().length >= 2) || Boolean(input.cnie?.trim()) || Boolean(input.idcs?.trim());
 
-export const useCandidates = (input: MatchInput) =>
-  useQuery({
-    queryKey: matchKey(input),
-    queryFn: () => api.post('/api/persons/match', input, MatchResult),
-    enabled: hasName(input),
-    staleTime: 30_000,
-  });
+const matchQuery = (input: MatchInput) => ({
+  queryKey: matchKey(input),
+  queryFn: () => api.post('/api/persons/match', input, MatchResult),
+  staleTime: 30_000,
+});
+
+export const useCandidates = (input: MatchInput) => useQuery({ ...matchQuery(input), enabled: hasName(input) });
+
+/** The same look-up awaited (a form decides whether to stop on it), cached for the panel that shows it. */
+export const fetchCandidates = (queryClient: QueryClient, input: MatchInput) => queryClient.fetchQuery(matchQuery(input));
 
 export function useAskAccess() {
   const queryClient = useQueryClient();

@@ -1,11 +1,13 @@
 /**
  * A person's page: identity (editable by the receiving roles), family and legal guardian, household.
- * Other parts add their sections (cases, consents, sensitive data, access log) below.
+ * Below: the person's case files, the data protection page (consents, sensitive data, access log,
+ * export, history) and the national duplicates of this record, from which a merge is proposed.
  */
 import { useState } from 'react';
 import { Button, Card, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useCan, useParam } from '../../../../platform/web/index.ts';
+import { AnchorLink, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useCan, useParam } from '../../../../platform/web/index.ts';
+import type { MatchInput } from '../../contract/matching.ts';
 import type { Person } from '../../contract/persons.ts';
 import { path, tid } from './constants.ts';
 import { HouseholdSection } from './HouseholdSection.tsx';
@@ -13,6 +15,9 @@ import { otherScriptName, personName } from './names.ts';
 import { PersonFields, personBody, type PersonDraft } from './PersonFields.tsx';
 import { fieldErrors, usePerson, useUpdatePerson } from './queries.ts';
 import { RelativesSection } from './RelativesSection.tsx';
+import { PersonCasesSection } from '../cases/components/PersonCasesSection.tsx';
+import { CandidatesPanel } from '../matching/CandidatesPanel.tsx';
+import { personPrivacyHref } from '../privacy/constants.ts';
 
 export function PersonPage() {
   const id = useParam('personId');
@@ -30,6 +35,7 @@ function PersonView({ person }: { person: Person }) {
   const can = useCan();
   const [editing, setEditing] = useState(false);
   const mayWrite = can('beneficiaries.receive');
+  const mayMerge = can('beneficiaries.merge');
   const row = (label: string, value: string | null | undefined, isolate = false) => (
     <div>
       <Text size={ui.sm} c={ui.dimmed}>
@@ -73,11 +79,31 @@ function PersonView({ person }: { person: Person }) {
         </Card>
         <RelativesSection person={person} />
         <HouseholdSection person={person} />
+        <PersonCasesSection personId={person.id} />
+        <AnchorLink to={personPrivacyHref(person.id)} data-testid={tid.privacyLink}>
+          {t('persons.privacyLink')}
+        </AnchorLink>
+        {mayMerge && <CandidatesPanel input={matchInputOf(person)} mergeFrom={person.id} />}
       </Stack>
       {editing && <EditPerson person={person} onClose={() => setEditing(false)} />}
     </>
   );
 }
+
+/** This record's own fields, to look for its duplicates nationally (itself excluded). */
+const matchInputOf = (p: Person): MatchInput => ({
+  firstNameAr: p.firstNameAr,
+  lastNameAr: p.lastNameAr,
+  firstNameLat: p.firstNameLat,
+  lastNameLat: p.lastNameLat,
+  sex: p.sex,
+  birthDate: p.birthDate,
+  birthPlace: p.birthPlace,
+  cnie: p.cnie,
+  idcs: p.idcs,
+  phone: p.phone,
+  excludePersonId: p.id,
+});
 
 const draftOf = (p: Person): PersonDraft => ({
   firstNameAr: p.firstNameAr ?? '',

@@ -2,6 +2,7 @@
 export const tid = {
   nav: 'nav-persons',
   picker: 'person-picker',
+  privacyLink: 'person-privacy-link',
   search: 'persons-search',
   filterSex: 'persons-filter-sex',
   filterBirthYear: 'persons-filter-birth-year',

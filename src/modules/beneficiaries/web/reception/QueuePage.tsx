@@ -12,6 +12,7 @@ import type { RequestListItem } from '../../contract/reception.ts';
 import { personName } from '../persons/names.ts';
 import { fieldErrors } from '../persons/queries.ts';
 import { path, tid } from './constants.ts';
+import { path as casePath } from '../cases/constants.ts';
 import { useAssignable, useQueue, useRequest, useRequestAction } from './queries.ts';
 
 const QUEUES = ['delegation', 'institution'] as const;
@@ -164,10 +165,10 @@ function RequestPanel({ id }: { id: string }) {
             </Text>
           )}
           <Text size={ui.sm}>{t(`enums.requestStatus.${r!.status}`)}</Text>
-          {r!.caseNumber && (
-            <Text data-testid={tid.caseOpened}>
+          {r!.caseNumber && r!.caseId && (
+            <AnchorLink to={casePath.case} params={{ caseId: r!.caseId }} data-testid={tid.caseOpened}>
               {t('reception.caseOpened', { number: r!.caseNumber })}
-            </Text>
+            </AnchorLink>
           )}
           <ProblemAlert error={Object.keys(errors).length ? null : action.error} />
           {!FINAL.has(r!.status) && (

@@ -4,22 +4,25 @@
  * the likely duplicates of a new person shown before it is created.
  */
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Chip, Group, MultiSelect, SegmentedControl, Select, Stack, Stepper, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, ApiError, PageHeader, ProblemAlert, ui } from '../../../../platform/web/index.ts';
 import { serviceTypes, targetGroups } from '../../../registry/contract/enums.ts';
 import { channels, receptionPoints, requesterRelations, urgencies } from '../../contract/enums.ts';
-import type { MatchCandidate } from '../../contract/matching.ts';
+import type { PersonSummary } from '../../contract/common.ts';
+import type { MatchInput } from '../../contract/matching.ts';
+import { CandidatesPanel } from '../matching/CandidatesPanel.tsx';
+import { fetchCandidates } from '../matching/queries.ts';
 import { PersonFields, personBody } from '../persons/PersonFields.tsx';
 import { PersonPicker } from '../persons/PersonPicker.tsx';
 import { personName } from '../persons/names.ts';
 import { fieldErrors } from '../persons/queries.ts';
 import { DataProtectionNotice } from '../components/DataProtectionNotice.tsx';
-import { Candidates } from './Candidates.tsx';
 import { path, tid } from './constants.ts';
 import { val } from '../persons/constants.ts';
 import { intakeBody, useDraft, type ReceptionDraft } from './draft.ts';
-import { findMatches, useIntake } from './queries.ts';
+import { useIntake } from './queries.ts';
 
 const DESK_CHANNELS = channels.filter((c) => c !== 'public_request');
 const DESK_POINTS = receptionPoints.filter((p) => p !== 'public_site');
@@ -34,7 +37,9 @@ export function ReceptionFormPage() {
   const { t, i18n } = useTranslation('beneficiaries');
   const lang = i18n.language;
   const [draft, setDraft, clear] = useDraft();
-  const [candidates, setCandidates] = useState<MatchCandidate[]>([]);
+  const queryClient = useQueryClient();
+  // The input whose national candidates are shown (null: none found, or not checked yet).
+  const [matchInput, setMatchInput] = useState<MatchInput | null>(null);
   const [checking, setChecking] = useState(false);
   const [sent, setSent] = useState<{ number: string; personId: string | null } | null>(null);
   const intake = useIntake();
@@ -48,7 +53,7 @@ export function ReceptionFormPage() {
     if (draft.mode === NEW && !draft.acknowledge) {
       setChecking(true);
       const b = personBody(draft.person);
-      const found = await findMatches({
+      const input: MatchInput = {
         firstNameAr: draft.person.firstNameAr || null,
         lastNameAr: draft.person.lastNameAr || null,
         firstNameLat: draft.person.firstNameLat || null,
@@ -58,19 +63,20 @@ export function ReceptionFormPage() {
         cnie: draft.person.cnie || null,
         idcs: draft.person.idcs || null,
         phone: draft.person.phone || null,
-      }).catch(() => null);
+      };
+      const found = await fetchCandidates(queryClient, input).catch(() => null);
       setChecking(false);
       // Without an answer (endpoint unavailable), the server's gate still checks at sending.
       if (found && found.candidates.length > 0) {
-        setCandidates(found.candidates);
+        setMatchInput(input);
         return;
       }
     }
     go(1);
   };
-  const useCandidate = (c: MatchCandidate) => {
-    setCandidates([]);
-    setDraft({ ...draft, mode: EXISTING, personId: c.personId, personLabel: c.person ? personName(c.person, lang) : '', step: 1 });
+  const useCandidate = (person: PersonSummary) => {
+    setMatchInput(null);
+    setDraft({ ...draft, mode: EXISTING, personId: person.id, personLabel: personName(person, lang), step: 1 });
   };
   const send = () =>
     intake.mutate(intakeBody(draft, personBody), {
@@ -136,10 +142,8 @@ export function ReceptionFormPage() {
             ) : (
               <PersonFields short value={draft.person} onChange={(person) => set({ person, acknowledge: false })} errors={errors} />
             )}
-            {candidates.length > 0 && draft.mode === NEW && (
-              <Candidates candidates={candidates} acknowledged={draft.acknowledge} onAcknowledge={(acknowledge) => set({ acknowledge })} onUse={useCandidate} />
-            )}
-            {duplicates && candidates.length === 0 && draft.mode === NEW && (
+            {matchInput && draft.mode === NEW && <CandidatesPanel input={matchInput} onUse={useCandidate} />}
+            {(matchInput || duplicates) && draft.mode === NEW && (
               <Alert color={ui.orange} title={t('reception.candidatesTitle')}>
                 <Checkbox size={ui.md} label={t('reception.acknowledge')} checked={draft.acknowledge} onChange={(e) => set({ acknowledge: e.currentTarget.checked })} data-testid={tid.acknowledge} />
               </Alert>

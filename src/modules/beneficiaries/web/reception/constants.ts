@@ -7,8 +7,6 @@ export const tid = {
   newPerson: 'reception-new-person',
   next: 'reception-next',
   back: 'reception-back',
-  candidates: 'reception-candidates',
-  useCandidate: (id: string) => `reception-use-${id}`,
   acknowledge: 'reception-acknowledge',
   channel: 'reception-channel',
   point: 'reception-point',

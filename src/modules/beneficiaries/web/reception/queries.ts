@@ -1,7 +1,6 @@
-/** Reception for the pages: the queue, one request and its actions, the intake, the match before creating. */
+/** Reception for the pages: the queue, one request and its actions, the intake. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../../../platform/web/index.ts';
-import { MatchResult, type MatchInput } from '../../contract/matching.ts';
 import { AssignableUsers, IntakeResult, OpenCaseResult, ReceptionRequest, RequestPage } from '../../contract/reception.ts';
 
 export interface QueueFilters {
@@ -53,6 +52,3 @@ export function useIntake() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: requestsKey }),
   });
 }
-
-/** Likely duplicates of a new person, nationally (the matching part's endpoint). */
-export const findMatches = (input: MatchInput) => api.post('/api/persons/match', input, MatchResult);
