@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../../server/context.ts';
 import type { MatchCandidate, MatchInput, MatchResult } from '../../contract/matching.ts';
 import { nameSkeleton } from './skeleton.ts';
+import { visibleSummaries } from '../person-summary.ts';
 
 /** Scores at or above this are shown as likely duplicates (chosen on eval/pairs.json; decision 0017). */
 export const DEFAULT_THRESHOLD = 0.75;
@@ -84,14 +85,7 @@ export async function findCandidates(trx: Tx, input: MatchInput, options: FindOp
   const rows = await scoreCandidates(trx, input, options);
   const ids = rows.map((r) => r.person_id);
   // What the caller may see, read under its own RLS.
-  const visible = ids.length
-    ? await trx
-        .selectFrom('beneficiaries.persons')
-        .select(['id', 'first_name_ar', 'last_name_ar', 'first_name_lat', 'last_name_lat', 'sex', 'birth_date', 'birth_date_precision', 'cnie', 'delegation_id'])
-        .where('id', 'in', ids)
-        .execute()
-    : [];
-  const byId = new Map(visible.map((p) => [p.id, p]));
+  const byId = await visibleSummaries(trx, ids);
   const candidates: MatchCandidate[] = rows.map((r) => {
     const p = byId.get(r.person_id);
     return {
@@ -99,24 +93,10 @@ export async function findCandidates(trx: Tx, input: MatchInput, options: FindOp
       score: Number(r.score),
       reasons: r.reasons as MatchCandidate['reasons'],
       inScope: p !== undefined,
-      person: p
-        ? {
-            id: p.id,
-            firstNameAr: p.first_name_ar,
-            lastNameAr: p.last_name_ar,
-            firstNameLat: p.first_name_lat,
-            lastNameLat: p.last_name_lat,
-            sex: p.sex as 'male' | 'female',
-            birthDate: p.birth_date ? isoDate(p.birth_date) : null,
-            birthDatePrecision: p.birth_date_precision as 'exact' | 'year',
-            cnie: p.cnie,
-            delegationId: p.delegation_id!,
-          }
-        : null,
+      person: p ?? null,
       holder: { delegationId: r.delegation_id, nameAr: r.delegation_name_ar, nameFr: r.delegation_name_fr },
     };
   });
   return { threshold: options.threshold ?? DEFAULT_THRESHOLD, candidates };
 }
 
-const isoDate = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));

@@ -2,7 +2,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../../../../server/context.ts';
 import type { Household } from '../../contract/persons.ts';
-import { decodeCursor, encodeCursor, toSummary } from './queries.ts';
+import { decodeCursor, encodeCursor } from './queries.ts';
+import { toPersonSummary } from '../person-summary.ts';
 
 export async function listHouseholds(tx: Tx, f: { q?: string; after?: string; limit: number }) {
   let q = tx.selectFrom('beneficiaries.households as h');
@@ -53,6 +54,6 @@ export async function findHousehold(tx: Tx, id: string): Promise<Household | und
     communeId: h.commune_id,
     rsuRegistered: h.rsu_registered,
     delegationId: h.delegation_id!,
-    members: members.map(toSummary),
+    members: members.map(toPersonSummary),
   };
 }

@@ -8,11 +8,10 @@ import { sql, type SqlBool } from 'kysely';
 import type { CurrentUser, Tx } from '../../../../server/context.ts';
 import { invalidFields } from '../../../../server/errors.ts';
 import type { Language } from '../../../../platform/contract/common.ts';
-import type { PersonSummary } from '../../contract/common.ts';
 import type { Person, PersonFilters, PersonListItem, Relative } from '../../contract/persons.ts';
+import { toPersonSummary } from '../person-summary.ts';
 
 /** Dates come back from the driver as 'YYYY-MM-DD' text (pool.ts), whatever the generated types say. */
-export const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));
 export const instant = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
 export function encodeCursor(token: string, key: string, id: string): string {
@@ -98,34 +97,6 @@ function withinScope(q: FromPersons, user: CurrentUser): FromPersons {
 
 const SUMMARY = ['p.id', 'p.first_name_ar', 'p.last_name_ar', 'p.first_name_lat', 'p.last_name_lat', 'p.sex', 'p.birth_date', 'p.birth_date_precision', 'p.cnie', 'p.delegation_id'] as const;
 
-interface SummaryRow {
-  id: string;
-  first_name_ar: string | null;
-  last_name_ar: string | null;
-  first_name_lat: string | null;
-  last_name_lat: string | null;
-  sex: string;
-  birth_date: unknown;
-  birth_date_precision: string;
-  cnie: string | null;
-  delegation_id: string | null;
-}
-
-export function toSummary(r: SummaryRow): PersonSummary {
-  return {
-    id: r.id,
-    firstNameAr: r.first_name_ar,
-    lastNameAr: r.last_name_ar,
-    firstNameLat: r.first_name_lat,
-    lastNameLat: r.last_name_lat,
-    sex: r.sex as PersonSummary['sex'],
-    birthDate: day(r.birth_date),
-    birthDatePrecision: r.birth_date_precision as PersonSummary['birthDatePrecision'],
-    cnie: r.cnie,
-    delegationId: r.delegation_id!,
-  };
-}
-
 export async function listPersons(
   tx: Tx,
   user: CurrentUser,
@@ -158,7 +129,7 @@ export async function listPersons(
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
-      ...toSummary(r),
+      ...toPersonSummary(r),
       phone: r.phone,
       idcs: r.idcs,
       institutionId: r.institution_id,
@@ -227,7 +198,7 @@ export async function findPerson(tx: Tx, id: string): Promise<Person | undefined
     .executeTakeFirst();
   if (!r) return undefined;
   return {
-    ...toSummary(r),
+    ...toPersonSummary(r),
     birthPlace: r.birth_place,
     idcs: r.idcs,
     phone: r.phone,

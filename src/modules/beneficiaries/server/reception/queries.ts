@@ -6,7 +6,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { CurrentUser, Tx } from '../../../../server/context.ts';
 import type { ReceptionRequest, RequestListItem, RequestListQuery } from '../../contract/reception.ts';
-import { decodeCursor, encodeCursor, instant, toSummary } from '../persons/queries.ts';
+import { decodeCursor, encodeCursor, instant } from '../persons/queries.ts';
+import { toPersonSummary } from '../person-summary.ts';
 
 export const OPEN_STATUSES = ['review', 'new', 'assigned', 'in_progress'] as const;
 
@@ -76,7 +77,7 @@ function toItem(r: JoinedRow): RequestListItem {
     needs: r.needs as RequestListItem['needs'],
     summary: r.summary,
     person: r.p_id
-      ? toSummary({
+      ? toPersonSummary({
           id: r.p_id,
           first_name_ar: r.first_name_ar,
           last_name_ar: r.last_name_ar,
