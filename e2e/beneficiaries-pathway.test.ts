@@ -9,6 +9,7 @@
  * records her exit in the register (French); the delegation records the 3-month follow-up on the
  * case file (Arabic). Each step is checked in the database; axe runs on pages in both languages.
  */
+import type { QueryResultRow } from 'pg';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tid as reception } from '../src/modules/beneficiaries/web/reception/constants.ts';
@@ -33,7 +34,7 @@ async function choose(page: Page, testId: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-async function one<T>(sql: string, values: unknown[] = []): Promise<T> {
+async function one<T extends QueryResultRow>(sql: string, values: unknown[] = []): Promise<T> {
   const rows = await app.server.owner<T>(sql, values);
   expect(rows, sql).toHaveLength(1);
   return rows[0]!;
@@ -81,6 +82,7 @@ describe('the Jisr pathway, from the Agadir desk to the follow-up after exit', (
     await desk.getByTestId(matching.use(twin.id)).click();
     await desk.getByTestId(reception.summary).waitFor();
     await desk.getByTestId(reception.needs).getByText('الأطفال المتمدرسون').click();
+    await choose(desk, reception.requester, 'أحد أفراد الأسرة');
     await desk.getByTestId(reception.requesterName).fill('والدتها');
     await desk.getByTestId(reception.summary).fill('تلميذة بالإعدادي، الدوار بعيد عن المؤسسة، تطلب الإيواء بدار الطالبة');
     await desk.getByTestId(reception.notes).fill('الأسرة معوزة والأب متوفى.');
