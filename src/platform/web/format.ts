@@ -4,6 +4,9 @@
  */
 const TIME_ZONE = 'Africa/Casablanca';
 
+/** Today's calendar date in Morocco ('YYYY-MM-DD'): the default of date fields, whatever the browser's zone. */
+export const todayInMorocco = (): string => new Date().toLocaleDateString('en-CA', { timeZone: TIME_ZONE });
+
 export const localeOf = (language: string): string => (language === 'fr' ? 'fr-MA' : 'ar-MA');
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -9,12 +9,12 @@ import { IconPlus } from '@tabler/icons-react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ListTable, ProblemAlert, QueryStates, applyServerErrors, fieldMessage, formErrorMap, formatDate, ui, useCan } from '../../../../platform/web/index.ts';
+import { ListTable, ProblemAlert, QueryStates, applyServerErrors, fieldMessage, formatDate, formErrorMap, todayInMorocco, ui, useCan } from '../../../../platform/web/index.ts';
 import { ConsentBody, WithdrawConsentBody, consentGivers, consentPurposes, legalBases, type Consent } from '../../contract/privacy.ts';
 import { useConsentMutation, useConsents } from './queries.ts';
 import { fld, tid, val } from './constants.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayInMorocco;
 
 export function ConsentsSection({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation('beneficiaries');

@@ -9,7 +9,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError, ProblemAlert, applyServerErrors, fieldMessage, formErrorMap, ui } from '../../../../platform/web/index.ts';
+import { ApiError, ProblemAlert, applyServerErrors, fieldMessage, formErrorMap, todayInMorocco, ui } from '../../../../platform/web/index.ts';
 import { RegistryPicker } from '../../../registry/web/associations/RegistryPicker.tsx';
 import { AdmissionBody, ExitBody, TransferBody, transferConsentGivers } from '../../contract/register.ts';
 import { exitReasons } from '../../contract/enums.ts';
@@ -20,7 +20,7 @@ import { fld, noConsent, tid } from './constants.ts';
 /** The server refused the place beyond capacity: the justification field is then shown. */
 const isFull = (error: unknown) => error instanceof ApiError && Boolean(error.problem?.errors?.some((e) => e.path === fld.overCapacityJustification));
 
-const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Africa/Casablanca' });
+const today = todayInMorocco;
 const dateType = 'date';
 const institutionKind = 'institution';
 

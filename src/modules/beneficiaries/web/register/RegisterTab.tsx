@@ -9,7 +9,7 @@ import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileTypePdf, IconLogout, IconPlus, IconTransfer } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore, QueryStates, formatDate, formatNumber, ui, useCan } from '../../../../platform/web/index.ts';
+import { LoadMore, QueryStates, formatDate, formatNumber, todayInMorocco, ui, useCan } from '../../../../platform/web/index.ts';
 import { ScrollTable } from './ScrollTable.tsx';
 import type { InstitutionTabProps } from '../../../registry/web/institution-tabs.ts';
 import { useInstitution } from '../../../registry/web/institutions/queries.ts';
@@ -22,7 +22,7 @@ import { tid } from './constants.ts';
 
 const compact = 'compact';
 const allStatuses = 'all';
-const thisYear = () => Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Africa/Casablanca' }).slice(0, 4));
+const thisYear = () => Number(todayInMorocco().slice(0, 4));
 
 export function RegisterTab({ institutionId }: InstitutionTabProps) {
   const can = useCan();

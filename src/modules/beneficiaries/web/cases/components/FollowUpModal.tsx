@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, ui } from '../../../../../platform/web/index.ts';
+import { ProblemAlert, todayInMorocco, ui } from '../../../../../platform/web/index.ts';
 import { followUpOutcomes } from '../../../contract/cases.ts';
 import { recordFollowUp, useCaseSideWrite } from '../queries.ts';
 import { tid } from '../constants.ts';
@@ -10,7 +10,7 @@ import { tid } from '../constants.ts';
 export function FollowUpModal({ id, caseId, onClose }: { id: string; caseId: string | null; onClose: () => void }) {
   const { t } = useTranslation('beneficiaries');
   const mutation = useCaseSideWrite(caseId, recordFollowUp(id));
-  const [doneOn, setDoneOn] = useState(new Date().toISOString().slice(0, 10));
+  const [doneOn, setDoneOn] = useState(todayInMorocco());
   const [outcome, setOutcome] = useState<string | null>(null);
   const [note, setNote] = useState('');
   return (

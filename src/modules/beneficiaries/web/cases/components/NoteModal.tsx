@@ -2,7 +2,7 @@
 import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, applyServerErrors, fieldMessage, ui } from '../../../../../platform/web/index.ts';
+import { ProblemAlert, applyServerErrors, fieldMessage, todayInMorocco, ui } from '../../../../../platform/web/index.ts';
 import { noteKinds } from '../../../contract/cases.ts';
 import { caseWrites, useCaseWrite } from '../queries.ts';
 import { fld, tid } from '../constants.ts';
@@ -16,7 +16,7 @@ interface Values {
 export function NoteModal({ caseId, onClose }: { caseId: string; onClose: () => void }) {
   const { t } = useTranslation('beneficiaries');
   const mutation = useCaseWrite(caseId, caseWrites.note(caseId));
-  const form = useForm<Values>({ defaultValues: { kind: 'note', notedOn: new Date().toISOString().slice(0, 10), body: '' } });
+  const form = useForm<Values>({ defaultValues: { kind: 'note', notedOn: todayInMorocco(), body: '' } });
   const errors = form.formState.errors;
   const submit = form.handleSubmit((v) => mutation.mutate(v, { onSuccess: onClose, onError: (e) => applyServerErrors(e, form.setError, [fld.kind, fld.notedOn, fld.body]) }));
   return (

@@ -3,7 +3,7 @@ import { ActionIcon, Button, Group, Modal, Select, Stack, TextInput, Textarea, T
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, applyServerErrors, fieldMessage, ui } from '../../../../../platform/web/index.ts';
+import { ProblemAlert, applyServerErrors, fieldMessage, todayInMorocco, ui } from '../../../../../platform/web/index.ts';
 import { planActionStatuses, type TimelinePlan } from '../../../contract/cases.ts';
 import { caseWrites, useCaseWrite } from '../queries.ts';
 import { fld, tid } from '../constants.ts';
@@ -29,7 +29,7 @@ export function PlanModal({ caseId, plan, onClose }: { caseId: string; plan?: Ti
       title: plan?.title ?? '',
       goals: plan?.goals.join('\n') ?? '',
       responsibleName: plan?.responsibleName ?? '',
-      startsOn: plan?.startsOn ?? new Date().toISOString().slice(0, 10),
+      startsOn: plan?.startsOn ?? todayInMorocco(),
       endsOn: plan?.endsOn ?? '',
       actions: plan?.actions.map((a) => ({ description: a.description, responsible: a.responsible ?? '', dueOn: a.dueOn ?? '', status: a.status })) ?? [],
     },
