@@ -140,8 +140,16 @@ export const hasPermission = (role: Role, permission: Permission): boolean =>
   rolePermissions[role].includes(permission);
 
 /** A role may be granted only by someone holding every permission it carries. */
+/**
+ * The field work with persons' data (reception, case files, registers, sensitive data) is
+ * need-to-know, not power over other accounts: a system administrator or a delegate who never reads
+ * a health record still creates the social workers' and directors' accounts. These permissions are
+ * left out when comparing the strength of two roles.
+ */
+const needToKnow: readonly Permission[] = ['beneficiaries.read', 'beneficiaries.receive', 'beneficiaries.case', 'beneficiaries.register', 'beneficiaries.sensitive'];
+
 export const canGrantRole = (granter: Role, granted: Role): boolean =>
-  rolePermissions[granted].every((p) => rolePermissions[granter].includes(p));
+  rolePermissions[granted].every((p) => needToKnow.includes(p) || rolePermissions[granter].includes(p));
 
 export const grantableRoles = (granter: Role): Role[] => roles.filter((r) => canGrantRole(granter, r));
 

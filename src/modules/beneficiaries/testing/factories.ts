@@ -76,8 +76,9 @@ export interface RequestSpec {
 
 export async function createRequest(server: TestServer, spec: RequestSpec = {}): Promise<{ id: string; number: string }> {
   const [row] = await server.owner<{ id: string; number: string }>(
-    `INSERT INTO beneficiaries.requests (person_id, channel, reception_point, requester_name, needs, urgency, status, institution_id, delegation_id)
-     VALUES ($1, $2, $3, $4, '{schooled_children}', $5, $6, $7, CASE WHEN $7::uuid IS NULL THEN (SELECT id FROM organisation.delegations WHERE code = $8) END)
+    `INSERT INTO beneficiaries.requests (person_id, channel, reception_point, requester_name, needs, urgency, status, institution_id, delegation_id, closed_reason)
+     VALUES ($1, $2, $3, $4, '{schooled_children}', $5, $6, $7, CASE WHEN $7::uuid IS NULL THEN (SELECT id FROM organisation.delegations WHERE code = $8) END,
+       CASE WHEN $6 IN ('closed', 'rejected') THEN 'Demande traitée' END)
      RETURNING id, number`,
     [
       spec.personId ?? null,

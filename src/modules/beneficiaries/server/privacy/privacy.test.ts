@@ -252,7 +252,8 @@ describe('retention', () => {
     const recent = await closedCase('09.001', '2025-03-01');
     const elsewhere = await closedCase('09.273', '2014-03-01');
     const institution = await createInstitution(server, { province: '09.001' });
-    const exited = await createPerson(server);
+    // Twelve at admission: a schooled child of the institution's category.
+    const exited = await createPerson(server, { birthDate: '2000-04-01' });
     const admission = await createAdmission(server, { institutionId: institution.id, personId: exited.id, admissionDate: '2012-09-01', exitDate: '2013-06-30', exitReason: 'programme_completed' });
     const request = await createRequest(server, { personId: exited.id, status: 'closed' });
     await server.owner(`ALTER TABLE beneficiaries.requests DISABLE TRIGGER requests_touch`);
