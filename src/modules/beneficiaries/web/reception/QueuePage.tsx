@@ -19,7 +19,8 @@ const QUEUES = ['delegation', 'institution'] as const;
 const OPEN = 'open';
 const ME = 'me';
 const TRUE = 'true';
-const urgencyColour: Record<string, string> = { low: 'gray', normal: 'blue', high: 'orange', emergency: 'red' };
+// Filled badges in shades dark enough for white text (WCAG AA 4.5:1).
+const urgencyColour: Record<string, string> = { low: 'gray.7', normal: 'blue.8', high: '#9c3a00', emergency: 'red.9' };
 const FINAL = new Set(['case_opened', 'closed', 'rejected']);
 
 export function QueuePage() {
@@ -92,7 +93,7 @@ export function QueuePage() {
                   <Table.Td>{formatDateTime(r.receivedAt, lang)}</Table.Td>
                   <Table.Td>{who(r)}</Table.Td>
                   <Table.Td>
-                    <Badge color={urgencyColour[r.urgency]} variant={ui.light}>
+                    <Badge color={urgencyColour[r.urgency]} variant={ui.filled}>
                       {t(`enums.urgency.${r.urgency}`)}
                     </Badge>
                   </Table.Td>
