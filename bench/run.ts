@@ -263,18 +263,21 @@ if (args.scale !== 'national') throw new Error(`--scale ${args.scale}: only "nat
 if (args.only !== undefined && !(parts as readonly string[]).includes(args.only)) throw new Error(`--only ${args.only}: one of ${parts.join(', ')}`);
 const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 const file = path.join(ROOT, 'docs/benchmarks.md');
-const existing = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
-
-// Each part rewrites only its own sections; a part not run keeps what the file had.
-let text = existing;
+// Each part rewrites only its own sections; a part not run keeps what the file had. The file is
+// read when writing, not at the start: a national run takes long and the file may change meanwhile.
+const edits: ((text: string) => string)[] = [];
 if (args.only === undefined || args.only === 'foundation') {
-  // The sections after the foundation's (registry, beneficiaries) are kept.
-  const kept = Math.min(...['## Registry (issue 5)', BENEFICIARIES_TITLE].map((t) => existing.indexOf(t)).map((i) => (i < 0 ? Infinity : i)));
-  text = (await foundationAndJobs()).join('\n') + (kept === Infinity ? '' : `\n${existing.slice(kept)}`);
+  const foundation = (await foundationAndJobs()).join('\n');
+  edits.push((current) => {
+    // The sections after the foundation's (registry, beneficiaries and later) are kept.
+    const kept = Math.min(...['## Registry (issue 5)', BENEFICIARIES_TITLE].map((t) => current.indexOf(t)).map((i) => (i < 0 ? Infinity : i)));
+    return foundation + (kept === Infinity ? '' : `\n${current.slice(kept)}`);
+  });
 }
 if (args.only === undefined || args.only === 'registry') {
   try {
-    text = withRegistrySection(text, await registry(command));
+    const section = await registry(command);
+    edits.push((current) => withRegistrySection(current, section));
   } catch (error) {
     // A route that is not there (not merged yet): say which, without a stack trace.
     if (!(error instanceof BenchRouteError)) throw error;
@@ -284,12 +287,14 @@ if (args.only === undefined || args.only === 'registry') {
 }
 if (args.only === undefined || args.only === 'beneficiaries') {
   try {
-    text = withSection(text, BENEFICIARIES_TITLE, await beneficiaries(command));
+    const section = await beneficiaries(command);
+    edits.push((current) => withSection(current, BENEFICIARIES_TITLE, section));
   } catch (error) {
     if (!(error instanceof BenchRouteError)) throw error;
     console.error(`[bench] beneficiaries: ${error.message}`);
     process.exit(1);
   }
 }
+const text = edits.reduce((current, edit) => edit(current), await readFile(file, 'utf8').catch(() => '# Benchmarks\n'));
 await writeFile(file, text.endsWith('\n') ? text : `${text}\n`);
 console.log(text);
