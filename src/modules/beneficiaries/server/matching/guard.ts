@@ -6,8 +6,7 @@
  * It then looks for candidates nationally; unless the caller acknowledged them, it refuses with
  * 409 `possible_duplicates` and the candidates.
  *
- * The candidates come from findCandidates() (matching part); the exact-identifier search here is
- * the part every creation needs whatever the fuzzy matching finds.
+ * The candidates come from findCandidates(), the national matcher.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../../../server/context.ts';
@@ -15,15 +14,19 @@ import { AppError } from '../../../../server/errors.ts';
 import type { MatchCandidate, MatchInput } from '../../contract/matching.ts';
 import { findCandidates } from './candidates.ts';
 
-/** The same person written by two desks gives the same key: identifiers first, else folded names and birth year. */
-export function identityKey(input: MatchInput): string {
-  if (input.cnie) return `cnie:${input.cnie.replace(/\s/g, '').toUpperCase()}`;
-  if (input.idcs) return `idcs:${input.idcs.trim()}`;
-  return `birth:${input.birthDate?.slice(0, 4) ?? '?'}`;
+/**
+ * The keys two desks writing the same person share: the birth year always (one desk may type a
+ * CNIE the other lacks), and each identifier given. Sorted, so concurrent lockers never deadlock.
+ */
+export function identityKeys(input: MatchInput): string[] {
+  const keys = [`birth:${input.birthDate?.slice(0, 4) ?? '?'}`];
+  if (input.cnie) keys.push(`cnie:${input.cnie.replace(/\s/g, '').toUpperCase()}`);
+  if (input.idcs) keys.push(`idcs:${input.idcs.trim()}`);
+  return keys.sort();
 }
 
 export async function guardAgainstDuplicates(trx: Tx, input: MatchInput, acknowledged: boolean): Promise<MatchCandidate[]> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${identityKey(input)}, 6))`.execute(trx);
+  for (const key of identityKeys(input)) await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 6))`.execute(trx);
   const { candidates } = await findCandidates(trx, input);
   if (candidates.length > 0 && !acknowledged) {
     throw new AppError(409, 'beneficiaries.errors.possible_duplicates', [], {}, { candidates });

@@ -1,7 +1,7 @@
 /** The case files of one person, for the person's page: number, stage and opening date, linked to each file. */
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, formatDate, ui } from '../../../../../platform/web/index.ts';
+import { AnchorLink, LoadMore, formatDate, ui } from '../../../../../platform/web/index.ts';
 import { path, tid } from '../constants.ts';
 import { useCases } from '../queries.ts';
 
@@ -28,6 +28,7 @@ export function PersonCasesSection({ personId }: { personId: string }) {
           </Group>
         ))}
       </Stack>
+      <LoadMore query={query} shown={cases.length} />
     </Card>
   );
 }

@@ -1,16 +1,16 @@
 /** My caseload: the case files I follow, the reception requests assigned to me, and follow-ups due soon or late. */
 import { useState } from 'react';
-import { Badge, Button, Paper, Stack, Table, Title } from '@mantine/core';
+import { Button, Paper, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, EmptyState, ErrorState, ListTable, LoadingState, PageHeader, formatDate, formatDateTime, ui } from '../../../../../platform/web/index.ts';
 import { useCaseload } from '../queries.ts';
+import { CaseCells } from '../components/CaseCells.tsx';
 import { dom, path, tid } from '../constants.ts';
-import { personName, stageColor } from '../format.ts';
+import { personName } from '../format.ts';
 import { FollowUpModal } from '../components/FollowUpModal.tsx';
 
 export function CaseloadPage() {
   const { t, i18n } = useTranslation('beneficiaries');
-  const { t: tR } = useTranslation('registry');
   const lang = i18n.language;
   const query = useCaseload();
   const [followUp, setFollowUp] = useState<{ id: string; caseId: string | null } | null>(null);
@@ -62,20 +62,7 @@ export function CaseloadPage() {
             <ListTable minWidth={600} testId={tid.caseloadCases} caption={t('cases.caseload.cases', { n: cases.length })} headers={[t('cases.file.number'), t('cases.file.person'), t('cases.file.stage'), t('cases.file.targetGroup')]}>
               {cases.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Th scope={ui.row} fw={500}>
-                    <AnchorLink to={path.case} params={{ caseId: c.id }}>
-                      <bdi>{c.number}</bdi>
-                    </AnchorLink>
-                  </Table.Th>
-                  <Table.Td>
-                    <bdi>{personName(c.person, lang)}</bdi>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={stageColor[c.stage]} variant={ui.filled}>
-                      {t(`enums.caseStage.${c.stage}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{c.targetGroup ? tR(`enums.targetGroup.${c.targetGroup}`) : ''}</Table.Td>
+                  <CaseCells item={c} />
                 </Table.Tr>
               ))}
             </ListTable>

@@ -1,13 +1,13 @@
 /** Case files of the scope: filter by stage, target group and "mine"; newest first, keyset paging. */
 import { useState } from 'react';
-import { Badge, Group, Select, Switch, Table } from '@mantine/core';
+import { Group, Select, Switch, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, formatDate, ui } from '../../../../../platform/web/index.ts';
+import { ListTable, LoadMore, PageHeader, QueryStates, formatDate, ui } from '../../../../../platform/web/index.ts';
 import { targetGroups } from '../../../../registry/contract/enums.ts';
 import { caseStages } from '../../../contract/enums.ts';
 import { useCases } from '../queries.ts';
-import { fld, path, tid } from '../constants.ts';
-import { personName, stageColor } from '../format.ts';
+import { CaseCells } from '../components/CaseCells.tsx';
+import { fld, tid } from '../constants.ts';
 
 export function CasesPage() {
   const { t, i18n } = useTranslation('beneficiaries');
@@ -59,20 +59,7 @@ export function CasesPage() {
             >
               {items.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Th scope={ui.row} fw={500}>
-                    <AnchorLink to={path.case} params={{ caseId: c.id }}>
-                      <bdi>{c.number}</bdi>
-                    </AnchorLink>
-                  </Table.Th>
-                  <Table.Td>
-                    <bdi>{personName(c.person, lang)}</bdi>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={stageColor[c.stage]} variant={ui.filled}>
-                      {t(`enums.caseStage.${c.stage}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{c.targetGroup ? tR(`enums.targetGroup.${c.targetGroup}`) : ''}</Table.Td>
+                  <CaseCells item={c} />
                   <Table.Td>{(lang === 'fr' ? c.handlerNameFr : c.handlerNameAr) ?? ''}</Table.Td>
                   <Table.Td>{formatDate(c.openedOn, lang)}</Table.Td>
                 </Table.Tr>
