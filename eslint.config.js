@@ -28,6 +28,12 @@ export default tseslint.config(
     },
   },
   {
+    // The public site's pages are server-rendered React: the same rule, no hooks.
+    files: ['src/**/public/**/*.tsx'],
+    plugins: { i18next },
+    rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-only' }] },
+  },
+  {
     files: ['src/**/web/**/*.tsx', 'src/**/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks, i18next },
     rules: {

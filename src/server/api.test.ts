@@ -52,9 +52,9 @@ describe('API conventions', () => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('redirects / to the staff app', async () => {
+  it('serves the public directory at / and links it to the staff app', async () => {
     const r = await server.app.inject({ method: 'GET', url: '/' });
-    expect(r.statusCode).toBe(302);
-    expect(r.headers.location).toBe('/app/');
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('href="/app/"');
   });
 });

@@ -24,6 +24,7 @@ import { approvalsModule } from '../platform/approvals/index.ts';
 import { planningModule } from '../modules/planning/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
 import { beneficiariesModule } from '../modules/beneficiaries/index.ts';
+import { directoryModule, sendPublicNotFound } from '../modules/directory/index.ts';
 import { deadlinesModule } from '../platform/deadlines/index.ts';
 import { formsModule } from '../platform/forms/index.ts';
 import { csrfTokenFor, LANGUAGE_COOKIE, SESSION_COOKIE, type ServerContext } from './context.ts';
@@ -36,7 +37,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const webDir = path.join(repoRoot, 'dist/web');
 
 /** Platform modules first, then domain modules; the order of their routes does not matter. */
-const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule, formsModule, jobsModule, registryModule, beneficiariesModule];
+const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule, formsModule, jobsModule, registryModule, beneficiariesModule, directoryModule];
 for (const m of modules) if (m.messages) registerMessages(m.messages);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -118,12 +119,13 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
         reply.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
   }
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/app/'));
   app.setNotFoundHandler((request, reply) => {
     // The single-page app answers its own routes; the API answers 404 as a problem.
     if (request.method === 'GET' && request.url.startsWith('/app') && existsSync(path.join(webDir, 'index.html'))) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
     }
+    // Addresses outside the API and the app belong to the public site, which answers in HTML.
+    if (request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/app')) return sendPublicNotFound(request, reply);
     return sendProblem(reply, notFound(), request.lang);
   });
   return app;

@@ -21,6 +21,7 @@ const Env = z.object({
   RAAYA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(20),
   RAAYA_SMTP_URL: z.string().optional(),
   RAAYA_SMTP_FROM: z.string().default('Raaya <no-reply@raaya.ma>'),
+  RAAYA_DIRECTORY_REFRESH_SECONDS: z.coerce.number().int().min(0).max(50).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,6 +51,8 @@ export interface Config {
   smtpUrl: string | undefined;
   smtpFrom: string;
   secureCookies: boolean;
+  /** How often the public directory looks for registry changes (its pages follow within a minute). */
+  directoryRefreshSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadMb: e.RAAYA_MAX_UPLOAD_MB,
     smtpUrl: e.RAAYA_SMTP_URL || undefined,
     smtpFrom: e.RAAYA_SMTP_FROM,
+    directoryRefreshSeconds: e.RAAYA_DIRECTORY_REFRESH_SECONDS,
     secureCookies: e.NODE_ENV === 'production',
   };
 }

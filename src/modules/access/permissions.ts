@@ -63,6 +63,10 @@ export const permissions = [
   'beneficiaries.sensitive',
   'beneficiaries.merge',
   'beneficiaries.privacy',
+  // Public directory (issue 7): a delegation chooses which institutions and fields are public;
+  // place availability is published by the delegation or by the institution's director.
+  'directory.publish',
+  'directory.availability',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -122,6 +126,11 @@ const beneficiariesGrants: Record<Role, Permission[]> = {
   association_officer: [],
 };
 for (const role of roles) (rolePermissions[role] as Permission[]).push(...beneficiariesGrants[role]);
+
+for (const role of ['system_admin', 'regional_coordinator', 'provincial_delegate'] as const) {
+  (rolePermissions[role] as Permission[]).push('directory.publish', 'directory.availability');
+}
+(rolePermissions.institution_director as Permission[]).push('directory.availability');
 
 /** The scope levels at which each role makes sense (a social worker is never national). */
 export const roleScopeLevels: Record<Role, readonly ScopeLevel[]> = {

@@ -2,3 +2,4 @@
 export { registryModule } from './module.ts';
 export { seedDemoRegistry } from './db/demo/index.ts';
 export { seedDemoLicensing } from './server/licensing/demo.ts';
+export { registryEnumLabels } from './i18n/labels.ts';

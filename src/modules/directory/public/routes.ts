@@ -1,0 +1,11 @@
+/** The public site's routes (no login): search, institution pages, requests for help. */
+import type { Api } from '../../../server/module.ts';
+import type { ServerContext } from '../../../server/context.ts';
+import { searchRoutes } from './search/routes.tsx';
+import { createSite } from './site.tsx';
+
+export function publicRoutes(api: Api, ctx: ServerContext): void {
+  const site = createSite(ctx);
+  api.get('/fr', { schema: { hide: true } }, (_request, reply) => reply.redirect('/fr/', 301));
+  searchRoutes(api, site);
+}

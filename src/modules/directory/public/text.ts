@@ -1,0 +1,16 @@
+/** The public site's words: its own catalog (directory.public.*) and the registry's enum labels. */
+import type { Language } from '../../../platform/contract/common.ts';
+import { translate } from '../../../server/i18n/messages.ts';
+
+export type Text = (key: string, params?: Record<string, unknown>) => string;
+
+export const publicText = (lang: Language): Text => (key, params) => translate(lang, `directory.public.${key}`, params);
+
+/** A registry enum's label (legalCategory, centreType, serviceType, targetGroup, sexServed, ...). */
+export const enumLabel = (lang: Language, group: string, value: string): string => translate(lang, `directory.enums.${group}.${value}`);
+
+/** Western digits in both languages (ar-MA), Gregorian dates. */
+export const formatNumber = (lang: Language, n: number): string => new Intl.NumberFormat(lang === 'ar' ? 'ar-MA' : 'fr-MA', { numberingSystem: 'latn' }).format(n);
+export const formatDate = (lang: Language, isoDay: string): string =>
+  new Intl.DateTimeFormat(lang === 'ar' ? 'ar-MA' : 'fr-MA', { numberingSystem: 'latn', calendar: 'gregory', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${isoDay}T00:00:00Z`));
