@@ -4,8 +4,11 @@ import { registryEnumLabels } from '../registry/index.ts';
 import { publicRoutes } from './public/routes.ts';
 import publicAr from './public/i18n/ar.json' with { type: 'json' };
 import publicFr from './public/i18n/fr.json' with { type: 'json' };
+import requestAr from './public/request/i18n/ar.json' with { type: 'json' };
+import requestFr from './public/request/i18n/fr.json' with { type: 'json' };
 
 registerMessages({ ar: publicAr, fr: publicFr });
+registerMessages({ ar: requestAr, fr: requestFr });
 // The public pages name categories, centre types, services and target groups as the staff screens do.
 registerMessages({ ar: { directory: { enums: registryEnumLabels.ar } }, fr: { directory: { enums: registryEnumLabels.fr } } });
 

@@ -2,10 +2,12 @@
 import type { Api } from '../../../server/module.ts';
 import type { ServerContext } from '../../../server/context.ts';
 import { searchRoutes } from './search/routes.tsx';
+import { requestRoutes } from './request/routes.tsx';
 import { createSite } from './site.tsx';
 
 export function publicRoutes(api: Api, ctx: ServerContext): void {
   const site = createSite(ctx);
   api.get('/fr', { schema: { hide: true } }, (_request, reply) => reply.redirect('/fr/', 301));
   searchRoutes(api, site);
+  requestRoutes(api, site);
 }
