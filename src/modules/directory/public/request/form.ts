@@ -34,6 +34,9 @@ export function formValues(body: unknown): FormValues | null {
   return out;
 }
 
+/** The consent box's value when ticked. */
+export const CONSENT_GIVEN = 'yes';
+
 export const RequestForm = z.object({
   relation: PublicRequesterRelation,
   group: z.enum(requestTargetGroups),
@@ -43,7 +46,7 @@ export const RequestForm = z.object({
   description: z.string().trim().min(1).max(MAX_DESCRIPTION),
   name: z.string().trim().min(1).max(MAX_NAME),
   phone: Phone.refine((x) => x !== null),
-  consent: z.literal('yes'),
+  consent: z.literal(CONSENT_GIVEN),
 });
 export type RequestForm = z.output<typeof RequestForm>;
 
@@ -84,7 +87,7 @@ export function checkStatusForm(values: FormValues & { number?: string }): { ok:
   const errors: Partial<Record<StatusField, string>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as StatusField;
-    if (field === 'number' || field === 'phone') errors[field] = `status.errors.${field}`;
+    if (field === 'number' || field === 'phone') errors[field] = `request.status.errors.${field}`;
   }
   return { ok: false, errors };
 }
