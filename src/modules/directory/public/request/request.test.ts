@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestServer, type Session, type TestServer } from '../../../../server/testing/harness.ts';
-import { createCommune } from '../../../registry/testing/factories.ts';
+import { createCommune, createInstitution } from '../../../registry/testing/factories.ts';
 import { RATE_LIMITS, signFormToken } from './guard.ts';
 import ar from './i18n/ar.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
@@ -17,11 +17,14 @@ let desk: Session;
 let sibling: Session;
 let commune: { id: string };
 let otherCommune: { id: string };
+let institution: { id: string };
 beforeAll(async () => {
   server = await startTestServer({ RAAYA_DIRECTORY_REFRESH_SECONDS: '0' });
   // Communes first: the site's copy of the places is taken on its first page.
   commune = await createCommune(server, { province: '09.001', nameAr: 'جماعة الاختبار', nameFr: 'Commune Essai' });
   otherCommune = await createCommune(server, { province: '09.273' });
+  institution = await createInstitution(server, { communeId: commune.id, nameFr: 'Dar Essai' });
+  await server.owner('INSERT INTO directory.publications (institution_id, published, published_at) VALUES ($1, true, now())', [institution.id]);
   desk = await signedIn(server, { role: 'social_worker', scope: '09.001' });
   sibling = await signedIn(server, { role: 'social_worker', scope: '09.273' });
 });
@@ -76,6 +79,9 @@ describe('the form', () => {
     expect(step.body).not.toContain(otherCommune.id);
     const byCommune = await server.app.inject({ method: 'GET', url: `/request?commune=${commune.id}` });
     expect(byCommune.body).toMatch(new RegExp(`<option value="${commune.id}" selected=""`));
+    const byInstitution = await server.app.inject({ method: 'GET', url: `/fr/request?institution=${institution.id}` });
+    expect(byInstitution.body).toMatch(new RegExp(`<option value="${commune.id}" selected=""`));
+    expect(byInstitution.body).toContain('Dar Essai');
     const unknown = await server.app.inject({ method: 'GET', url: '/fr/request?province=99.999' });
     expect(unknown.statusCode).toBe(200);
     expect(unknown.body).toContain(html(frText.form.unknownPlace));
