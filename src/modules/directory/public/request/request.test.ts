@@ -188,6 +188,16 @@ describe('sending', () => {
   });
 });
 
+describe('the counters', () => {
+  it('purge ended windows on the way', async () => {
+    const stale = Buffer.alloc(20, 7);
+    await server.owner(`INSERT INTO directory.rate_limits (action, address_key, window_start, hits, expires_at)
+      VALUES ('request', $1, now() - interval '3 hours', 4, now() - interval '2 hours')`, [stale]);
+    await post('/request/status', { number: 'R-09001-2020-00001', phone: '0611111111' }, newAddress());
+    expect(await server.owner('SELECT 1 FROM directory.rate_limits WHERE address_key = $1', [stale])).toEqual([]);
+  });
+});
+
 describe('the status lookup', () => {
   it('answers the status for number and phone together, and the same "not found" for either wrong', async () => {
     const fields = valid({ token: await agedToken() });
