@@ -26,7 +26,7 @@ export function StatusBody({ lang, values, errors, outcome }: StatusPageProps) {
       <h1>{t('request.status.title')}</h1>
       {outcome?.kind === 'found' ? (
         <section className="notice good" id="status-result" aria-labelledby="status-heading">
-          <h2 id="status-heading"><bdi>{t('request.status.result', { number: outcome.number })}</bdi></h2>
+          <h2 id="status-heading">{t('request.status.result', { number: `\u2066${outcome.number}\u2069` })}</h2>
           <p><strong id="status-word">{t(`request.status.words.${outcome.status}`)}</strong></p>
           <p>{t(`request.status.explain.${outcome.status}`)}</p>
         </section>
