@@ -18,7 +18,8 @@ import { publicText } from '../text.ts';
 import { checkFormToken, createGuard, signFormToken, type Guard } from './guard.ts';
 import { BODY_LIMIT, checkRequestForm, checkStatusForm, formValues, type FieldErrors, type FormValues } from './form.ts';
 import { PrivacyBody } from './PrivacyPage.tsx';
-import { ProvinceStep, RefusedBody, RequestFormStep, SentBody, type Refusal } from './RequestForm.tsx';
+import { RefusedBody, SentBody, type Refusal } from './Answers.tsx';
+import { ProvinceStep, RequestFormStep } from './RequestForm.tsx';
 import { StatusBody, type StatusOutcome } from './StatusPage.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
