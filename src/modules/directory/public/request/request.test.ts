@@ -102,6 +102,16 @@ describe('sending', () => {
     expect((await queue(sibling)).map((i) => i.number)).not.toContain(number);
   });
 
+  it('is sent by a visitor who is also signed in to the staff app (the form needs no CSRF token)', async () => {
+    const fields = valid({ token: await agedToken() });
+    const res = await server.app.inject({ method: 'POST', url: '/request', remoteAddress: newAddress(), cookies: { raaya_session: desk.cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(numberIn(res.body)).toMatch(/^R-09001-/);
+    // The API still asks for it.
+    expect((await server.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { raaya_session: desk.cookie } })).statusCode).toBe(403);
+  });
+
   it('answers field errors beside the fields in the page\'s language, keeps the values, stores nothing', async () => {
     const fields = valid({ token: await agedToken(), name: '', phone: '12', consent: '', relation: 'authority', description: 'Texte gardé' });
     const resAr = await post('/request', fields, newAddress());
