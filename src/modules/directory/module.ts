@@ -4,8 +4,17 @@ import { registryEnumLabels } from '../registry/index.ts';
 import { publicRoutes } from './public/routes.ts';
 import publicAr from './public/i18n/ar.json' with { type: 'json' };
 import publicFr from './public/i18n/fr.json' with { type: 'json' };
+import searchAr from './public/search/i18n/ar.json' with { type: 'json' };
+import searchFr from './public/search/i18n/fr.json' with { type: 'json' };
+import institutionAr from './public/institution/i18n/ar.json' with { type: 'json' };
+import institutionFr from './public/institution/i18n/fr.json' with { type: 'json' };
+import mapAr from './public/map/i18n/ar.json' with { type: 'json' };
+import mapFr from './public/map/i18n/fr.json' with { type: 'json' };
 
 registerMessages({ ar: publicAr, fr: publicFr });
+registerMessages({ ar: searchAr, fr: searchFr });
+registerMessages({ ar: institutionAr, fr: institutionFr });
+registerMessages({ ar: mapAr, fr: mapFr });
 // The public pages name categories, centre types, services and target groups as the staff screens do.
 registerMessages({ ar: { directory: { enums: registryEnumLabels.ar } }, fr: { directory: { enums: registryEnumLabels.fr } } });
 

@@ -2,10 +2,14 @@
 import type { Api } from '../../../server/module.ts';
 import type { ServerContext } from '../../../server/context.ts';
 import { searchRoutes } from './search/routes.tsx';
+import { institutionRoutes } from './institution/routes.tsx';
+import { mapRoutes } from './map/routes.ts';
 import { createSite } from './site.tsx';
 
 export function publicRoutes(api: Api, ctx: ServerContext): void {
   const site = createSite(ctx);
   api.get('/fr', { schema: { hide: true } }, (_request, reply) => reply.redirect('/fr/', 301));
   searchRoutes(api, site);
+  institutionRoutes(api, site);
+  mapRoutes(api, site);
 }
