@@ -41,12 +41,14 @@ const indexes = new WeakMap<Snapshot, Index>();
 function indexOf(snapshot: Snapshot): Index {
   let index = indexes.get(snapshot);
   if (!index) {
-    const collator = new Intl.Collator('ar');
-    const byAr = [...snapshot.listings].sort((a, b) => collator.compare(a.nameAr, b.nameAr) || a.id.localeCompare(b.id));
+    // Each language's own alphabetical order (the database's collation would put "É" after "Z").
+    const sorted = (locale: Language, name: (l: Listing) => string) => {
+      const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+      return [...snapshot.listings].sort((a, b) => collator.compare(name(a), name(b)) || (a.id < b.id ? -1 : 1));
+    };
     index = {
       nameKey: new Map(snapshot.listings.map((l) => [l.id, foldName(`${l.nameAr} ${l.nameFr}`)])),
-      // The copy comes sorted by French name (then id) from the database.
-      byName: { ar: byAr, fr: snapshot.listings },
+      byName: { ar: sorted('ar', (l) => l.nameAr), fr: sorted('fr', (l) => l.nameFr) },
     };
     indexes.set(snapshot, index);
   }
