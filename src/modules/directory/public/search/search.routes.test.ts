@@ -138,6 +138,9 @@ describe('public search page', () => {
       const script = await get('/near-me.js', { 'accept-encoding': 'br' });
       const weight = page.rawPayload.length + script.rawPayload.length;
       expect(weight, url).toBeLessThanOrEqual(30 * 1024);
+      const gzip = await get(url, { 'accept-encoding': 'gzip' });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gzip.rawPayload.length + script.rawPayload.length, url).toBeLessThanOrEqual(30 * 1024);
       const html = brotliDecompressSync(page.rawPayload).toString('utf8');
       expect(resultNames(html)).toHaveLength(20);
       // The map is below the list and lazy: it is not part of the first view.
