@@ -17,6 +17,9 @@ export const institutionText = (lang: Language) => {
   return (key: string, params?: Record<string, unknown>) => t(`institution.${key}`, params);
 };
 
+/** The point's map at its own size at most (the stylesheet makes map images fill the width). */
+const POINT_MAP_STYLE = { maxWidth: `${POINT_MAP_SIZE.width}px` } as const;
+
 const nameOf = (lang: Language, p: { nameAr: string; nameFr: string }) => (lang === 'ar' ? p.nameAr : p.nameFr);
 
 export interface Place {
@@ -118,6 +121,7 @@ export function InstitutionBody({ lang, listing, place }: { lang: Language; list
             width={POINT_MAP_SIZE.width}
             height={POINT_MAP_SIZE.height}
             alt={t('mapAlt', { province: place.province, name: nameOf(lang, listing) })}
+            style={POINT_MAP_STYLE}
           />
         </section>
       ) : null}

@@ -46,3 +46,19 @@ describe('search results map', () => {
     expect(again.statusCode).toBe(304);
   });
 });
+
+describe('map drawing', () => {
+  it('titles the first points and draws the rest as dots, one per pixel', async () => {
+    const { mapSvg, MAX_TITLED } = await import('./svg.ts');
+    const { viewOf } = await import('./shapes.ts');
+    const view = viewOf('country', [], { width: 800, height: 760 });
+    const points = Array.from({ length: MAX_TITLED + 50 }, (_, i) => ({ name: `P${i}`, lat: 30 + (i % 25) / 10, lon: -9 + Math.floor(i / 25) / 10 }));
+    const body = mapSvg(view, { width: 800, height: 760 }, 'T', points);
+    expect((body.match(/<circle /g) ?? []).length).toBe(MAX_TITLED);
+    expect(body).not.toContain(`<title>P${MAX_TITLED}</title>`);
+    const dots = body.match(/M\d+ \d+h0/g) ?? [];
+    expect(dots.length).toBeGreaterThan(0);
+    expect(dots.length).toBeLessThanOrEqual(50);
+    expect(new Set(dots).size).toBe(dots.length);
+  });
+});
