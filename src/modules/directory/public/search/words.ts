@@ -20,7 +20,7 @@ export function countText(lang: Language, n: number): string {
 }
 
 export const categoryLabel = (lang: Language, value: string): string =>
-  enumLabel(lang, legalCategories.includes(value) ? 'legalCategory' : 'centreType', value);
+  legalCategories.includes(value) ? label.legalCategory(lang, value) : label.centreType(lang, value);
 
 const nameIn = (lang: Language, place: { nameAr: string; nameFr: string }) => (lang === 'ar' ? place.nameAr : place.nameFr);
 
@@ -42,12 +42,22 @@ export function describeSearch(lang: Language, query: SearchQuery, total: number
   return { title: t('title', { subject, place, count }), description: t('description', { count, subject, place }) };
 }
 
+// The catalogs are fixed once the server has booted, and a search page names some 200 labels:
+// looked up once each rather than through every module's catalog on every page.
+const labels = new Map<string, string>();
+const cachedLabel = (group: string) => (lang: Language, value: string): string => {
+  const key = `${lang}|${group}|${value}`;
+  let found = labels.get(key);
+  if (found === undefined) labels.set(key, (found = enumLabel(lang, group, value)));
+  return found;
+};
+
 /** Labels of the registry's values, one function per list (the form's options, the cards' tags). */
 export const label = {
-  centreType: (lang: Language, value: string) => enumLabel(lang, 'centreType', value),
-  legalCategory: (lang: Language, value: string) => enumLabel(lang, 'legalCategory', value),
-  serviceType: (lang: Language, value: string) => enumLabel(lang, 'serviceType', value),
-  targetGroup: (lang: Language, value: string) => enumLabel(lang, 'targetGroup', value),
-  sexServed: (lang: Language, value: string) => enumLabel(lang, 'sexServed', value),
-  careMode: (lang: Language, value: string) => enumLabel(lang, 'careMode', value),
+  centreType: cachedLabel('centreType'),
+  legalCategory: cachedLabel('legalCategory'),
+  serviceType: cachedLabel('serviceType'),
+  targetGroup: cachedLabel('targetGroup'),
+  sexServed: cachedLabel('sexServed'),
+  careMode: cachedLabel('careMode'),
 };
