@@ -13,7 +13,7 @@ import type { Site } from '../site.tsx';
 import type { Snapshot } from '../snapshot.ts';
 import { paramsOf, parseQuery, queryString, type SearchQuery } from '../search/query.ts';
 import { findAll } from '../search/search.ts';
-import { sendResource } from '../search/send.ts';
+import { compressLight, sendResource } from '../search/send.ts';
 import { publicText } from '../text.ts';
 import { mapSvg, type MapPoint } from './svg.ts';
 import { viewOf, type View } from './shapes.ts';
@@ -65,14 +65,14 @@ export function mapRoutes(api: Api, site: Site): void {
       const page = maps.get(snapshot.version, `institution|${lang}|${listing.id}`, () => {
         const province = snapshot.provinces.find((p) => p.id === listing.provinceId);
         const view = viewOf('provinces', province && codes.get(province.code) ? [codes.get(province.code)!] : [], POINT_MAP_SIZE);
-        return mapSvg(view, POINT_MAP_SIZE, t('map.title'), pointsOf(lang, [listing]), 7);
+        return compressLight(mapSvg(view, POINT_MAP_SIZE, t('map.title'), pointsOf(lang, [listing]), 7));
       });
       return sendResource(request, reply, page, SVG, PUBLIC_CACHE);
     }
     // Wrong parameters are dropped here as on the page, so the image always matches the list.
     const { query } = parseQuery(params, snapshot);
     const page = maps.get(snapshot.version, `search|${lang}|${queryString({ ...query, page: 1 })}`, () =>
-      mapSvg(searchView(codes, snapshot, query), MAP_SIZE, t('map.title'), pointsOf(lang, findAll(snapshot, query, lang).map((h) => h.listing))),
+      compressLight(mapSvg(searchView(codes, snapshot, query), MAP_SIZE, t('map.title'), pointsOf(lang, findAll(snapshot, query, lang).map((h) => h.listing)))),
     );
     return sendResource(request, reply, page, SVG, PUBLIC_CACHE);
   });

@@ -15,7 +15,7 @@ import { isEmptyQuery, paramsOf, parseQuery, queryString, type Problem, type Sea
 import { findAll, pageOf } from './search.ts';
 import { SearchBody } from './SearchPage.tsx';
 import { originOf, robotsTxt, sitemapXml } from './seo.ts';
-import { sendResource } from './send.ts';
+import { compressLight, sendResource } from './send.ts';
 import { describeSearch, searchText } from './words.ts';
 
 export function renderSearch(lang: Language, snapshot: Snapshot, query: SearchQuery, parsedProblems: Problem[]): string {
@@ -69,7 +69,7 @@ export function searchRoutes(api: Api, site: Site): void {
     if (!origin) return reply.code(400).header('content-type', 'text/plain; charset=utf-8').send('Bad Host header');
     // Keyed by host, so a forged Host header only ever sees its own answer; and a cache of its
     // own, so forged hosts can push out only sitemaps, never search pages.
-    const page = sitemaps.get(snapshot.version, `sitemap|${origin}`, () => sitemapXml(origin, snapshot));
+    const page = sitemaps.get(snapshot.version, `sitemap|${origin}`, () => compressLight(sitemapXml(origin, snapshot)));
     return sendResource(request, reply, page, 'application/xml; charset=utf-8', PUBLIC_CACHE);
   });
 }
