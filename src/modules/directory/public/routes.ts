@@ -3,6 +3,8 @@ import type { Api } from '../../../server/module.ts';
 import type { ServerContext } from '../../../server/context.ts';
 import { searchRoutes } from './search/routes.tsx';
 import { requestRoutes } from './request/routes.tsx';
+import { institutionRoutes } from './institution/routes.tsx';
+import { mapRoutes } from './map/routes.ts';
 import { createSite } from './site.tsx';
 
 export function publicRoutes(api: Api, ctx: ServerContext): void {
@@ -10,4 +12,6 @@ export function publicRoutes(api: Api, ctx: ServerContext): void {
   api.get('/fr', { schema: { hide: true } }, (_request, reply) => reply.redirect('/fr/', 301));
   searchRoutes(api, site);
   requestRoutes(api, site);
+  institutionRoutes(api, site);
+  mapRoutes(api, site);
 }
