@@ -3,9 +3,10 @@ import type { Api } from '../../../server/module.ts';
 import type { ServerContext } from '../../../server/context.ts';
 import { searchRoutes } from './search/routes.tsx';
 import { createSite } from './site.tsx';
+import type { DirectorySource } from './snapshot.ts';
 
-export function publicRoutes(api: Api, ctx: ServerContext): void {
-  const site = createSite(ctx);
+export function publicRoutes(api: Api, ctx: ServerContext, source?: DirectorySource): void {
+  const site = createSite(ctx, source);
   api.get('/fr', { schema: { hide: true } }, (_request, reply) => reply.redirect('/fr/', 301));
   searchRoutes(api, site);
 }
