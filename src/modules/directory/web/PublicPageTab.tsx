@@ -2,7 +2,7 @@
  * The institution's "Public page" tab: whether the public sees it and a link to it, the
  * publication settings, place availability, and the history of these settings (audit log).
  */
-import { Alert, Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { QueryStates, formatDate, ui, useCan } from '../../../platform/web/index.ts';
@@ -47,25 +47,31 @@ function Tab({ p, institutionId, mayPublish, mayEdit }: { p: Publication; instit
 function Visibility({ publication: p }: { publication: Publication }) {
   const { t, i18n } = useTranslation('directory');
   const lang = i18n.language;
-  if (p.visible) {
-    return (
-      <Alert color={ui.green} variant={ui.light} title={t('tab.visibleTitle')}>
-        <Stack gap={4}>
-          {p.publishedAt && <Text size={ui.sm}>{t('tab.publishedSince', { date: formatDate(p.publishedAt, lang) })}</Text>}
-          <Anchor href={publicPageUrl(p.institutionId, lang)} target={look.blank} rel={look.noopener} size={ui.sm} data-testid={tid.publicLink(p.institutionId)}>
-            <Group gap={4} component={ui.span}>
-              {t('tab.openPublicPage')}
-              <IconExternalLink size={14} aria-hidden />
-            </Group>
-          </Anchor>
-        </Stack>
-      </Alert>
-    );
-  }
+  // Plain text on white with a dark filled badge: the light tinted alerts fail WCAG AA contrast.
   return (
-    <Alert color={ui.gray} variant={ui.light} title={t('tab.hiddenTitle')}>
-      <Text size={ui.sm}>{p.published && !isOperating(p.status) ? t('tab.hiddenByStatus') : t('tab.hiddenNotPublished')}</Text>
-    </Alert>
+    <Paper withBorder p={ui.md}>
+      <Stack gap={4}>
+        <Group gap={ui.sm}>
+          <Badge color={p.visible ? look.visibleBadge : ui.gray8} variant={ui.filled}>
+            {p.visible ? t('tab.visible') : t('tab.hidden')}
+          </Badge>
+          <Text fw={600}>{p.visible ? t('tab.visibleTitle') : t('tab.hiddenTitle')}</Text>
+        </Group>
+        {p.visible ? (
+          <>
+            {p.publishedAt && <Text size={ui.sm}>{t('tab.publishedSince', { date: formatDate(p.publishedAt, lang) })}</Text>}
+            <Anchor href={publicPageUrl(p.institutionId, lang)} target={look.blank} rel={look.noopener} size={ui.sm} data-testid={tid.publicLink(p.institutionId)}>
+              <Group gap={4} component={ui.span}>
+                {t('tab.openPublicPage')}
+                <IconExternalLink size={14} aria-hidden />
+              </Group>
+            </Anchor>
+          </>
+        ) : (
+          <Text size={ui.sm}>{p.published && !isOperating(p.status) ? t('tab.hiddenByStatus') : t('tab.hiddenNotPublished')}</Text>
+        )}
+      </Stack>
+    </Paper>
   );
 }
 

@@ -38,4 +38,4 @@ export const tabKey = 'public';
 /** The public page of an institution, in the reader's language (Arabic at the root, French under /fr). */
 export const publicPageUrl = (id: string, lang: string) => `${lang === 'fr' ? '/fr' : ''}/institutions/${encodeURIComponent(id)}`;
 
-export const look = { search: 'search', blank: '_blank', noopener: 'noopener', number: 'number', switchOn: 'teal.9' } as const;
+export const look = { search: 'search', blank: '_blank', noopener: 'noopener', number: 'number', switchOn: 'teal.9', visibleBadge: '#1f6f34' } as const;
