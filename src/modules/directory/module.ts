@@ -6,11 +6,8 @@ import { directorySource } from './public/snapshot.ts';
 import { staffRoutes } from './server/routes.ts';
 import publicAr from './public/i18n/ar.json' with { type: 'json' };
 import publicFr from './public/i18n/fr.json' with { type: 'json' };
-import staffAr from './server/i18n/ar.json' with { type: 'json' };
-import staffFr from './server/i18n/fr.json' with { type: 'json' };
 
 registerMessages({ ar: publicAr, fr: publicFr });
-registerMessages({ ar: staffAr, fr: staffFr });
 // The public pages name categories, centre types, services and target groups as the staff screens do.
 registerMessages({ ar: { directory: { enums: registryEnumLabels.ar } }, fr: { directory: { enums: registryEnumLabels.fr } } });
 

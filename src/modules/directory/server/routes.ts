@@ -23,6 +23,7 @@ import { exportPublications } from './export.ts';
 import { findPublication, listPublications } from './queries.ts';
 import { saveAvailability, savePublication } from './service.ts';
 import './history.ts';
+import './messages.ts';
 
 const tags = ['directory'];
 const IdParams = z.strictObject({ id: Uuid });
