@@ -125,6 +125,10 @@ describe('who may do what', () => {
     expect((await put(director, publication(inAgadir.id), { published: false })).statusCode).toBe(403);
     const list = await director.get('/api/directory/publications');
     expect(list.json().items.map((i: { institutionId: string }) => i.institutionId)).toEqual([inAgadir.id]);
+    // Availability is one of this institution's public fields: its public page says so at once.
+    const page = await server.app.inject({ method: 'GET', url: `/fr/institutions/${inAgadir.id}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('4 places libres');
   });
 
   it('another delegation gets 404 for an institution outside its scope, on reads and writes', async () => {
