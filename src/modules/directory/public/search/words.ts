@@ -14,9 +14,9 @@ const plurals: Record<Language, Intl.PluralRules> = { ar: new Intl.PluralRules('
 /** "12 results" with the language's plural form (Arabic has six), Western digits. */
 export function countText(lang: Language, n: number): string {
   const t = searchText(lang);
-  const key = `count_${plurals[lang].select(n)}`;
-  const found = t(key, { n: formatNumber(lang, n) });
-  return found.endsWith(key) ? t('count_other', { n: formatNumber(lang, n) }) : found;
+  // Both catalogs hold the six forms of Arabic; "no result" reads better than "0 résultat" too.
+  const key = n === 0 ? 'count_zero' : `count_${plurals[lang].select(n)}`;
+  return t(key, { n: formatNumber(lang, n) });
 }
 
 export const categoryLabel = (lang: Language, value: string): string =>
