@@ -35,7 +35,9 @@ export async function demoTemplate(): Promise<{ database: string; dataDir: strin
       await rm(dataDir, { recursive: true, force: true });
       await mkdir(dataDir, { recursive: true });
       await admin.query(`CREATE DATABASE ${BUILDING} TEMPLATE raaya`);
-      await seedDemo(ownerUrl.replace(/\/raaya$/, `/${BUILDING}`), DEMO_PASSWORD, dataDir);
+      const buildingUrl = ownerUrl.replace(/\/raaya$/, `/${BUILDING}`);
+      await seedDemo(buildingUrl, DEMO_PASSWORD, dataDir);
+      await settle(buildingUrl);
       // The seed's connections are closed, but a backend may not have exited yet; a template needs none.
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [BUILDING]);
       // Renamed only once complete: its existence is the sign that the build finished.
@@ -46,4 +48,20 @@ export async function demoTemplate(): Promise<{ database: string; dataDir: strin
     await admin.end();
   }
   return { database: DEMO_TEMPLATE, dataDir };
+}
+
+/**
+ * Planner statistics and hint bits, as a seeded database gets them soon after the seed (autovacuum,
+ * first reads); frozen once here, so that no copy has to set them again page by page.
+ * A copy inherits the template's tables but not its activity counters, so autovacuum would never
+ * analyse the copies: without this, every file's queries ran on plans made without statistics.
+ */
+async function settle(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('VACUUM (FREEZE, ANALYZE)');
+  } finally {
+    await client.end();
+  }
 }
