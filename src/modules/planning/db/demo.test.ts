@@ -8,7 +8,7 @@ beforeAll(async () => {
   // A copy of the demo as seedDemo left it (demo-template.ts), then seeded again: the plans must not double.
   server = await startTestServer({}, { demo: true });
   await seedDemo(server.ownerUrl, PASSWORD, server.config.dataDir);
-});
+}, 120_000); // as long as the browser tests' setup: the first file to ask seeds the demo template
 afterAll(() => server.close());
 
 describe('demo action plans', () => {
