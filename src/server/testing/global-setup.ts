@@ -12,7 +12,7 @@ import { startEmbeddedDatabase } from '../db/embedded.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    database: { ownerUrl: string; appPassword: string };
+    database: { ownerUrl: string; appPassword: string; scratchDir: string };
   }
 }
 
@@ -21,7 +21,8 @@ export default async function setup(project: TestProject) {
   const port = 55_000 + Math.floor(Math.random() * 5000);
   const db = await startEmbeddedDatabase(dir, port, (m) => console.error(m));
   await prepareDatabase(db.ownerUrl, () => undefined, db.appPassword);
-  project.provide('database', { ownerUrl: db.ownerUrl, appPassword: db.appPassword });
+  // scratchDir: what test files build once for the whole run (the demo's files, demo-template.ts).
+  project.provide('database', { ownerUrl: db.ownerUrl, appPassword: db.appPassword, scratchDir: dir });
   return async () => {
     await db.stop();
     await rm(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * HTTP stack (fastify.inject), with factories for the data a test needs. No mocks.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -15,6 +15,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { withCredentials } from '../db/database.ts';
 import { createDatabase, type Database } from '../db/pool.ts';
+import { demoTemplate } from './demo-template.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
 
@@ -29,17 +30,24 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Start from a copy of the demo data (demo-template.ts; accounts' password DEMO_PASSWORD) rather than the bare migrated database. */
+  demo?: boolean;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const { ownerUrl: templateUrl, appPassword } = inject('database');
+  const demo = options.demo ? await demoTemplate() : undefined;
   const name = `t_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: templateUrl.replace(/\/raaya$/, '/postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE raaya`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${demo?.database ?? 'raaya'}`);
   await admin.end();
   const ownerUrl = templateUrl.replace(/\/raaya$/, `/${name}`);
   const appUrl = withCredentials(ownerUrl, 'raaya_app', appPassword);
   // A data directory of its own (the file store lives there), removed with the server.
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-data-'));
+  if (demo) await cp(demo.dataDir, dataDir, { recursive: true });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RAAYA_DATA_DIR: dataDir, ...env });
   const db = createDatabase(appUrl, 4);
   const app = await buildApp({ config, db });

@@ -7,7 +7,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNationalRegistry } from '../../../registry/db/demo/index.ts';
-import { seedDemo } from '../../../../server/demo.ts';
+import { DEMO_PASSWORD } from '../../../../server/testing/demo-template.ts';
 import { sqlAs, type SqlAs } from '../../../../server/testing/sql-as.ts';
 import { startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { createCase, createPerson } from '../../testing/factories.ts';
@@ -24,8 +24,8 @@ let before: { persons: number; admissions: number; open: number };
 let session: ApiSession;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await seedDemo(server.ownerUrl, 'demo-password-7');
+  // The demo, seeded once per run (demo-template.ts), under the generated data.
+  server = await startTestServer({}, { demo: true });
   const client = new pg.Client({ connectionString: server.ownerUrl });
   await client.connect();
   try {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   }
   as = await sqlAs(server);
   const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
-  session = await signIn(base, 'agadir', 'demo-password-7');
+  session = await signIn(base, 'agadir', DEMO_PASSWORD);
 }, 240_000);
 afterAll(async () => {
   await as.end();

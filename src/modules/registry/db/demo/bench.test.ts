@@ -9,17 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type ApiSession } from '../../../../../bench/jobs.ts';
 import { BenchRouteError, percentile, preflight, summarise, timeGet } from '../../../../../bench/latency.ts';
 import { registryCases, registryIds, registrySection, runRegistryCases, withRegistrySection, type RegistryResult } from '../../../../../bench/registry.ts';
-import { seedDemo } from '../../../../server/demo.ts';
+import { DEMO_PASSWORD as PASSWORD } from '../../../../server/testing/demo-template.ts';
 import { startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { generateNationalRegistry } from './national.ts';
 
-const PASSWORD = 'demo-password-4';
 let server: TestServer;
 let sessions: { national: ApiSession; delegation: ApiSession };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await seedDemo(server.ownerUrl, PASSWORD);
+  // The demo, seeded once per run (demo-template.ts), under the generated registry.
+  server = await startTestServer({}, { demo: true });
   const client = new pg.Client({ connectionString: server.ownerUrl });
   await client.connect();
   await generateNationalRegistry(client, { institutions: 400, associations: 240, communesPerProvince: 3 });

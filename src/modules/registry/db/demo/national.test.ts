@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../../../server/demo.ts';
 import { startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { institutionStatuses, legalCategories, legalForms } from '../../contract/enums.ts';
 import { ribIsValid } from '../../contract/values.ts';
@@ -15,8 +14,8 @@ let generated: NationalRegistry;
 let seconds: number;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await seedDemo(server.ownerUrl, 'demo-password-3');
+  // The demo, seeded once per run (demo-template.ts), under the generated registry.
+  server = await startTestServer({}, { demo: true });
   const client = new pg.Client({ connectionString: server.ownerUrl });
   await client.connect();
   try {
