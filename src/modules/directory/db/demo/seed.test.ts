@@ -5,17 +5,16 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../../../server/demo.ts';
+import { DEMO_PASSWORD } from '../../../../server/testing/demo-template.ts';
 import { login, startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { seedDemoDirectory } from './seed.ts';
 
-const PASSWORD = 'demo-password-7';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ RAAYA_DIRECTORY_REFRESH_SECONDS: '0' });
-  await seedDemo(server.ownerUrl, PASSWORD);
-});
+  // A copy of the run's demo database, seeded once by the whole demo load (demo-template.ts).
+  server = await startTestServer({ RAAYA_DIRECTORY_REFRESH_SECONDS: '0' }, { demo: true });
+}, 120_000);
 afterAll(() => server.close());
 
 describe('demo directory', () => {
@@ -36,7 +35,7 @@ describe('demo directory', () => {
   });
 
   it('shows the Agadir delegate its institutions, published and not, and the public site shows only the published', async () => {
-    const agadir = await login(server, 'agadir', PASSWORD);
+    const agadir = await login(server, 'agadir', DEMO_PASSWORD);
     const items: { institutionId: string; published: boolean; visible: boolean; nameFr: string }[] = [];
     let after: string | null = null;
     do {
