@@ -438,7 +438,7 @@ function browserLines(f: DirectoryFigures): string[] {
     '',
     '| page | document | scripts, styles, other | images (apart) | first view, without images | target |',
     '|---|---|---|---|---|---|',
-    ...f.weights.map((w) => `| \`${w.path}\` (${w.label}) | ${kb(w.documentBytes)} (${w.documentEncoding || 'identity'}) | ${kb(w.otherBytes)} (${w.otherCount}) | ${kb(w.imageBytes)} (${w.imageCount}) | **${kb(w.documentBytes + w.otherBytes)}** ${tick(w.documentBytes + w.otherBytes <= TARGETS.weightKb * 1024)} | ≤ ${TARGETS.weightKb} KB |`),
+    ...f.weights.map((w) => `| \`${decodeURIComponent(w.path)}\` (${w.label}) | ${kb(w.documentBytes)} (${w.documentEncoding || 'identity'}) | ${kb(w.otherBytes)} (${w.otherCount}) | ${kb(w.imageBytes)} (${w.imageCount}) | **${kb(w.documentBytes + w.otherBytes)}** ${tick(w.documentBytes + w.otherBytes <= TARGETS.weightKb * 1024)} | ≤ ${TARGETS.weightKb} KB |`),
     '',
     '**LCP**: the same pages under a slow mobile profile set through CDP: `Network.emulateNetworkConditions` (400 kbit/s down',
     'and up = 50,000 bytes/s, 400 ms latency), `Emulation.setCPUThrottlingRate` 4, a 360×740 mobile viewport at device scale 2',
@@ -447,7 +447,7 @@ function browserLines(f: DirectoryFigures): string[] {
     '',
     '| page | runs | LCP median | LCP worst | LCP element | load event (median) | target |',
     '|---|---|---|---|---|---|---|',
-    ...f.lcp.map((l) => `| \`${l.path}\` (${l.label}) | ${l.runs.length} | **${ms1(l.median)}** | ${ms1(l.worst)} | ${l.element} | ${ms1(l.loadMedian)} | ≤ ${TARGETS.lcpMs / 1000} s ${tick(l.worst <= TARGETS.lcpMs)} |`),
+    ...f.lcp.map((l) => `| \`${decodeURIComponent(l.path)}\` (${l.label}) | ${l.runs.length} | **${ms1(l.median)}** | ${ms1(l.worst)} | ${l.element} | ${ms1(l.loadMedian)} | ≤ ${TARGETS.lcpMs / 1000} s ${tick(l.worst <= TARGETS.lcpMs)} |`),
     '',
   ];
   return lines;
