@@ -20,6 +20,8 @@ export interface PageWeight extends BenchPage {
   imageCount: number;
   /** What Chromium sent as accept-encoding for the document. */
   acceptEncoding: string;
+  /** Requests of the page that failed (a blocked or missing resource would make the page look lighter). */
+  failed: string[];
 }
 
 interface Received {
@@ -32,7 +34,9 @@ interface Received {
 function watchNetwork(cdp: CDPSession) {
   const responses = new Map<string, Received>();
   const bytes = new Map<string, number>();
+  const failed: string[] = [];
   let acceptEncoding = '';
+  cdp.on('Network.loadingFailed', (e) => failed.push(`${e.type} ${e.errorText}${e.blockedReason ? ` (${e.blockedReason})` : ''}`));
   cdp.on('Network.responseReceived', (e) => {
     const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
     responses.set(e.requestId, { url: e.response.url, type: e.type, encoding: headers['content-encoding'] ?? '' });
@@ -42,7 +46,7 @@ function watchNetwork(cdp: CDPSession) {
     if (found && !acceptEncoding) acceptEncoding = String(found[1]);
   });
   cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
-  return { responses, bytes, acceptEncoding: () => acceptEncoding };
+  return { responses, bytes, failed, acceptEncoding: () => acceptEncoding };
 }
 
 async function freshPage(browser: Browser, mobile: boolean): Promise<{ context: BrowserContext; cdp: CDPSession; page: Awaited<ReturnType<BrowserContext['newPage']>> }> {
@@ -59,7 +63,7 @@ export async function measureWeight(browser: Browser, base: string, target: Benc
     const network = watchNetwork(cdp);
     const response = await page.goto(`${base}${target.path}`, { waitUntil: 'networkidle' });
     if (response?.status() !== 200) throw new Error(`GET ${target.path} → ${response?.status()}`);
-    const weight: PageWeight = { ...target, documentBytes: 0, documentEncoding: '', otherBytes: 0, otherCount: 0, imageBytes: 0, imageCount: 0, acceptEncoding: '' };
+    const weight: PageWeight = { ...target, documentBytes: 0, documentEncoding: '', otherBytes: 0, otherCount: 0, imageBytes: 0, imageCount: 0, acceptEncoding: '', failed: [] };
     for (const [id, received] of network.responses) {
       const size = network.bytes.get(id) ?? 0;
       if (received.type === 'Document') {
@@ -74,6 +78,7 @@ export async function measureWeight(browser: Browser, base: string, target: Benc
       }
     }
     weight.acceptEncoding = network.acceptEncoding();
+    weight.failed = network.failed;
     return weight;
   } finally {
     await context.close();

@@ -29,11 +29,11 @@ const IMPORT_ROWS = 100_000;
 /** Accounts added to the Inezgane delegation so that its user list prints about 50 pages (25 rows a page). */
 const REPORT_EXTRA = 980;
 
-function startServer(dataDir: string): { child: ChildProcess; ready: Promise<number> } {
+function startServer(dataDir: string, env: Record<string, string> = {}): { child: ChildProcess; ready: Promise<number> } {
   const started = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), RAAYA_DATA_DIR: dataDir, RAAYA_EMBEDDED_PG_PORT: String(PG_PORT), LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(PORT), RAAYA_DATA_DIR: dataDir, RAAYA_EMBEDDED_PG_PORT: String(PG_PORT), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -266,7 +266,9 @@ async function directory(command: string): Promise<string[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-directory-'));
   try {
     console.log('[bench] directory: first start, then a generated national registry, all published…');
-    let server = startServer(dataDir);
+    // As in production (README): React's production build renders the pages, not its development build.
+    const production = { NODE_ENV: 'production' };
+    let server = startServer(dataDir, production);
     await server.ready;
     const url = await ownerUrl(dataDir);
     const pages: BenchPage[] = [
@@ -288,7 +290,7 @@ async function directory(command: string): Promise<string[]> {
       await stopServer(server.child);
     }
     // A fresh start, as after a deployment: the first search loads the copy of the directory.
-    server = startServer(dataDir);
+    server = startServer(dataDir, production);
     await server.ready;
     try {
       const vocabulary = await directoryVocabulary(url);
