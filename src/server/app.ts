@@ -91,7 +91,8 @@ export async function buildApp(ctx: ServerContext): Promise<FastifyInstance> {
     const token = request.cookies[SESSION_COOKIE];
     request.sessionToken = token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
     // Cookie-authenticated writes must prove they come from our own pages.
-    if (request.sessionToken && !SAFE_METHODS.has(request.method) && !NO_CSRF.has(request.routeOptions.url ?? '')) {
+    // The public site's forms (outside /api) never act on the session, so they need no token.
+    if (request.sessionToken && !SAFE_METHODS.has(request.method) && request.url.startsWith('/api/') && !NO_CSRF.has(request.routeOptions.url ?? '')) {
       if (request.headers['x-csrf-token'] !== csrfTokenFor(request.sessionToken)) {
         return sendProblem(reply, new AppError(403, 'errors.csrf'), request.lang);
       }

@@ -12,6 +12,7 @@ import { createDatabase } from './db/pool.ts';
 import { seedDemoForms } from '../platform/forms/index.ts';
 import { seedDemoLicensing, seedDemoRegistry } from '../modules/registry/index.ts';
 import { seedDemoBeneficiaries } from '../modules/beneficiaries/index.ts';
+import { seedDemoDirectory } from '../modules/directory/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -27,6 +28,8 @@ export async function seedDemo(ownerUrl: string, password: string, dataDir: stri
     await seedDemoLicensing(client);
     // After the registry (institutions) and the accounts (handlers): persons, requests, case files.
     await seedDemoBeneficiaries(client);
+    // After licensing (which sets the statuses): the operating institutions go public.
+    await seedDemoDirectory(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

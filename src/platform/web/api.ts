@@ -38,7 +38,7 @@ export function withQuery(path: string, query: Query): string {
 }
 
 interface RequestOptions<T extends z.ZodType> {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   schema: T;
 }
@@ -73,6 +73,8 @@ export const api = {
   get: <T extends z.ZodType>(path: string, schema: T) => request(path, { schema }),
   post: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'POST', body, schema }),
   patch: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'PATCH', body, schema }),
+  /** Replaces a resource's settings (the directory's publication and availability). */
+  put: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request(path, { method: 'PUT', body, schema }),
   /** multipart/form-data: the fields first, then the file, as the documents API expects. */
   postForm: <T extends z.ZodType>(path: string, form: FormData, schema: T) => request(path, { method: 'POST', body: form, schema }),
 };

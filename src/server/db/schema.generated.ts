@@ -550,6 +550,38 @@ export interface DeadlinesSweeps {
   started_at: Generated<Timestamp>;
 }
 
+export interface DirectoryPublications {
+  association_id: string | null;
+  availability: string | null;
+  availability_updated_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  opening_hours_ar: string | null;
+  opening_hours_fr: string | null;
+  places_available: number | null;
+  public_fields: Generated<string[]>;
+  published: Generated<boolean>;
+  published_at: Timestamp | null;
+  region_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DirectoryRateLimits {
+  action: string;
+  address_key: Buffer;
+  expires_at: Timestamp;
+  hits: Generated<number>;
+  window_start: Timestamp;
+}
+
+export interface DirectorySiteSecrets {
+  created_at: Generated<Timestamp>;
+  name: string;
+  secret: Buffer;
+}
+
 export interface DocumentsDocuments {
   association_id: string | null;
   category: string;
@@ -1023,6 +1055,9 @@ export interface DB {
   "beneficiaries.retention_rules": BeneficiariesRetentionRules;
   "beneficiaries.transfers": BeneficiariesTransfers;
   "deadlines.sweeps": DeadlinesSweeps;
+  "directory.publications": DirectoryPublications;
+  "directory.rate_limits": DirectoryRateLimits;
+  "directory.site_secrets": DirectorySiteSecrets;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;
   "forms.form_versions": FormsFormVersions;

@@ -125,8 +125,13 @@ export const OpenCaseResult = z.object({ caseId: Uuid, number: z.string() });
 export const AssignableUser = UserRef.extend({ role: z.string() });
 export const AssignableUsers = z.array(AssignableUser);
 
+/** Who may ask on the public site: every relation but 'authority', which only a desk records. */
+export const publicRequesterRelations = ['self', 'family', 'neighbour', 'association', 'other'] as const satisfies readonly (typeof RequesterRelation.options)[number][];
+export const PublicRequesterRelation = z.enum(publicRequesterRelations);
+
 /** Issue 7: what the public site sends (through submitPublicRequest). */
 export const PublicRequestInput = z.strictObject({
+  requesterRelation: PublicRequesterRelation.default('self'),
   requesterName: z.string().trim().min(1).max(160),
   requesterPhone: Phone.refine((x) => x !== null, v('phone_required')),
   communeId: Uuid,

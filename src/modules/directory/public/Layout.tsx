@@ -13,6 +13,8 @@ export interface PageFrame {
   description?: string;
   /** This page's address (path and query), for the language switch and the alternate links. */
   url: string;
+  /** The page's one address for search engines (path and canonical query), when it has one. */
+  canonical?: string;
   /** Pages that should not be indexed (request forms, answers). */
   noindex?: boolean;
   /** Language-free scripts this page may use (progressive enhancement only). */
@@ -32,6 +34,7 @@ export function Layout({ frame, children }: { frame: PageFrame; children: ReactN
         <title>{`${frame.title} · ${t('site.name')}`}</title>
         {frame.description ? <meta name="description" content={frame.description} /> : null}
         {frame.noindex ? <meta name="robots" content="noindex" /> : null}
+        {frame.canonical ? <link rel="canonical" href={frame.canonical} /> : null}
         <link rel="alternate" hrefLang="ar" href={otherLanguageUrl(path, 'ar')} />
         <link rel="alternate" hrefLang="fr" href={otherLanguageUrl(path, 'fr')} />
         <style dangerouslySetInnerHTML={{ __html: PUBLIC_CSS }} />

@@ -14,7 +14,8 @@ export interface Site {
   cache: PageCache;
 }
 
-export const createSite = (ctx: ServerContext): Site => ({ ctx, source: directorySource(ctx), cache: new PageCache() });
+/** `source`: the module's one copy, shared with the staff routes that refresh it after an edit. */
+export const createSite = (ctx: ServerContext, source: DirectorySource = directorySource(ctx)): Site => ({ ctx, source, cache: new PageCache() });
 
 /** Both languages of one public page: Arabic at the root, French under /fr. */
 export const bothLanguages = (path: string): [Language, string][] => [['ar', path], ['fr', path === '/' ? '/fr/' : `/fr${path}`]];

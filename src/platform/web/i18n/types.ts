@@ -13,6 +13,7 @@ import type { messages as deadlines } from '../../deadlines/web/index.ts';
 import type { messages as forms } from '../../forms/web/index.ts';
 import type { messages as registry } from '../../../modules/registry/web/index.ts';
 import type { messages as beneficiaries } from '../../../modules/beneficiaries/web/index.ts';
+import type { messages as directory } from '../../../modules/directory/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -28,6 +29,7 @@ export interface AppResources {
   forms: typeof forms.ar;
   registry: typeof registry.ar;
   beneficiaries: typeof beneficiaries.ar;
+  directory: typeof directory.ar;
 }
 
 declare module 'i18next' {
@@ -38,6 +40,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs', 'registry', 'beneficiaries'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs', 'registry', 'beneficiaries', 'directory'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

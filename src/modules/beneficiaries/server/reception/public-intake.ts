@@ -10,13 +10,13 @@ import type { requestStatuses } from '../../contract/enums.ts';
 import { PublicRequestInput } from '../../contract/reception.ts';
 
 type Db = Kysely<DB>;
-type PublicStatus = Exclude<(typeof requestStatuses)[number], 'review'>;
+export type PublicStatus = Exclude<(typeof requestStatuses)[number], 'review'>;
 
 /** Writes the request; returns its number ('R-09001-2026-00042'). Input is validated here too. */
 export async function submitPublicRequest(db: Db, input: PublicRequestInput): Promise<string> {
   const p = PublicRequestInput.parse(input);
   const { rows } = await sql<{ number: string }>`
-    SELECT beneficiaries.submit_public_request(${p.requesterName}, ${p.requesterPhone}, ${p.communeId}::uuid,
+    SELECT beneficiaries.submit_public_request(${p.requesterRelation}, ${p.requesterName}, ${p.requesterPhone}, ${p.communeId}::uuid,
       ${sql.val(p.needs)}::text[], ${sql.val(p.services)}::text[], ${p.summary}, ${p.consentGiven}, ${p.flaggedAutomated}) AS number`.execute(db);
   return rows[0]!.number;
 }

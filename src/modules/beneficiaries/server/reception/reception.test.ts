@@ -192,6 +192,7 @@ describe('public requests (issue 7)', () => {
   it('lands in the commune\'s delegation queue; review when flagged; the status only for number and phone', async () => {
     const commune = await createCommune(server, { province: '09.001' });
     const number = await submitPublicRequest(server.db, {
+      requesterRelation: 'family',
       requesterName: 'Zahra',
       requesterPhone: '0677889900',
       communeId: commune.id,
@@ -203,6 +204,7 @@ describe('public requests (issue 7)', () => {
     const flagged = await submitPublicRequest(server.db, { requesterName: 'Bot', requesterPhone: '+212600000001', communeId: commune.id, summary: 'x', consentGiven: true, flaggedAutomated: true });
     const queue = (await desk.get('/api/reception/requests?limit=200').then((r) => r.json())) as { items: { number: string; status: string; channel: string; receptionPoint: string }[] };
     expect(queue.items.find((i) => i.number === number)).toMatchObject({ status: 'new', channel: 'public_request', receptionPoint: 'public_site' });
+    expect(await server.owner('SELECT requester_relation FROM beneficiaries.requests WHERE number = $1', [number])).toEqual([{ requester_relation: 'family' }]);
     expect(queue.items.find((i) => i.number === flagged)).toMatchObject({ status: 'review' });
     const siblingQueue = (await sibling.get('/api/reception/requests?limit=200').then((r) => r.json())) as { items: { number: string }[] };
     expect(siblingQueue.items.map((i) => i.number)).not.toContain(number);
@@ -216,8 +218,11 @@ describe('public requests (issue 7)', () => {
     const commune = await createCommune(server, { province: '09.001' });
     await expect(submitPublicRequest(server.db, { requesterName: 'A', requesterPhone: '0611111111', communeId: commune.id, summary: 'x', consentGiven: false as true })).rejects.toThrow();
     const app = await sqlAs(server);
-    await expect(app.query(desk.id, `SELECT beneficiaries.submit_public_request('A', '+212611111111', $1, '{}', '{}', 'x', false, false)`, [commune.id])).rejects.toMatchObject({ constraint: 'public_requests_consent' });
-    await expect(app.query(desk.id, `SELECT beneficiaries.submit_public_request('A', '+212611111111', $1, '{}', '{}', 'x', true, false)`, [randomUUID()])).rejects.toMatchObject({ constraint: 'public_requests_commune' });
+    await expect(app.query(desk.id, `SELECT beneficiaries.submit_public_request('self', 'A', '+212611111111', $1, '{}', '{}', 'x', false, false)`, [commune.id])).rejects.toMatchObject({ constraint: 'public_requests_consent' });
+    await expect(app.query(desk.id, `SELECT beneficiaries.submit_public_request('self', 'A', '+212611111111', $1, '{}', '{}', 'x', true, false)`, [randomUUID()])).rejects.toMatchObject({ constraint: 'public_requests_commune' });
+    // A visitor cannot claim to be an authority (a desk-only value), in the schema and in the database.
+    await expect(submitPublicRequest(server.db, { requesterRelation: 'authority' as 'other', requesterName: 'A', requesterPhone: '0611111111', communeId: commune.id, summary: 'x', consentGiven: true })).rejects.toThrow();
+    await expect(app.query(desk.id, `SELECT beneficiaries.submit_public_request('authority', 'A', '+212611111111', $1, '{}', '{}', 'x', true, false)`, [commune.id])).rejects.toMatchObject({ constraint: 'public_requests_relation' });
     await app.end();
   });
 });

@@ -1,0 +1,1 @@
+export { seedDemoDirectory, type DemoDirectoryCounts } from './seed.ts';
