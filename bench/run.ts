@@ -3,7 +3,7 @@
  * directory of its own filled with generated national-scale data, measures, and writes the figures
  * to docs/benchmarks.md with the command that produced them. Timings live here, never in tests.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,10 @@ import pg from 'pg';
 import { MemorySampler, signIn, timeImport, timeReport, writeCsv, writeXlsx, type ImportTimings } from './jobs.ts';
 import { BenchRouteError, preflight } from './latency.ts';
 import { generateRegistry, registryCases, registryIds, registrySection, runRegistryCases, withRegistrySection } from './registry.ts';
+import { DIRECTORY_TITLE, SEARCHES, ServerCpu, type GeneratedDirectory, directorySection, directoryVocabulary, generateDirectory, inBothLanguages, loadSearches, searches,
+  timeListingsQuery, timeSearches } from './directory.ts';
+import { measureLcp, measureWeight, type BenchPage } from './directory-browser.ts';
+import { launchBrowser } from '../src/platform/reports/browser.ts';
 import { BENEFICIARIES_TITLE, beneficiariesSection, beneficiaryCases, beneficiaryIds, databaseTotals, generateBeneficiaries, preflightRequests,
   runBeneficiaryCases, withSection } from './beneficiaries.ts';
 
@@ -25,11 +29,11 @@ const IMPORT_ROWS = 100_000;
 /** Accounts added to the Inezgane delegation so that its user list prints about 50 pages (25 rows a page). */
 const REPORT_EXTRA = 980;
 
-function startServer(dataDir: string): { child: ChildProcess; ready: Promise<number> } {
+function startServer(dataDir: string, env: Record<string, string> = {}): { child: ChildProcess; ready: Promise<number> } {
   const started = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), RAAYA_DATA_DIR: dataDir, RAAYA_EMBEDDED_PG_PORT: String(PG_PORT), LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(PORT), RAAYA_DATA_DIR: dataDir, RAAYA_EMBEDDED_PG_PORT: String(PG_PORT), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -257,7 +261,75 @@ async function beneficiaries(command: string): Promise<string[]> {
   }
 }
 
-const parts = ['foundation', 'registry', 'beneficiaries'] as const;
+/** Issue 7: the public directory's search page on 5,000 published institutions, on a data directory of its own. */
+async function directory(command: string): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-directory-'));
+  try {
+    console.log('[bench] directory: first start, then a generated national registry, all published…');
+    // As in production (README): React's production build renders the pages, not its development build.
+    const production = { NODE_ENV: 'production' };
+    let server = startServer(dataDir, production);
+    await server.ready;
+    const url = await ownerUrl(dataDir);
+    const pages: BenchPage[] = [
+      { path: '/', label: 'Arabic, no query' },
+      { path: '/fr/', label: 'French, no query' },
+      { path: `/?${new URLSearchParams({ q: 'دار الطالبة' })}`, label: 'Arabic, 20 results' },
+      { path: `/fr/?${new URLSearchParams({ q: 'dar taliba' })}`, label: 'French, 20 results' },
+    ];
+    let generated: GeneratedDirectory;
+    try {
+      // Fail fast, before a minute of generation, when the pages are not there.
+      for (const page of pages) {
+        const response = await fetch(`${BASE}${page.path}`);
+        if (response.status !== 200) throw new BenchRouteError([{ path: page.path, status: response.status, body: await response.text() }]);
+      }
+      generated = await generateDirectory(url);
+      console.log(`[bench] directory: ${generated.published} published, ${generated.shown} shown, in ${(generated.ms / 1000).toFixed(1)} s`);
+    } finally {
+      await stopServer(server.child);
+    }
+    // A fresh start, as after a deployment: the first search loads the copy of the directory.
+    server = startServer(dataDir, production);
+    await server.ready;
+    try {
+      const vocabulary = await directoryVocabulary(url);
+      const measured = inBothLanguages(searches(vocabulary, SEARCHES, 1));
+      const warmup = inBothLanguages(searches(vocabulary, 20, 2, new Set(measured.map((m) => m.query))));
+      const cpu = await ServerCpu.find(server.child.pid!);
+      const times = await timeSearches(PORT, measured, warmup, cpu, console.log);
+      const listingsQueryMs = await timeListingsQuery(url);
+      console.log(`[bench] directory: cold p95 ${times.cold.p95.toFixed(1)} ms, warm p95 ${times.warm.p95.toFixed(1)} ms; autocannon…`);
+      const throughput = await loadSearches(BASE, measured, cpu);
+      console.log(`[bench] directory: ${Math.round(throughput.rps)} searches/s; page weight and LCP in Chromium…`);
+      const browser = await launchBrowser();
+      try {
+        const weights = [];
+        for (const page of pages) weights.push(await measureWeight(browser, BASE, page));
+        const lcp = [];
+        for (const page of pages) {
+          lcp.push(await measureLcp(browser, BASE, page));
+          console.log(`[bench] directory: LCP ${page.path}: median ${lcp[lcp.length - 1]!.median.toFixed(0)} ms`);
+        }
+        if (times.failures.length) process.exitCode = 1;
+        return directorySection({
+          command, when: new Date(), generated, listingsQueryMs, times, throughput, weights, lcp,
+          commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(),
+          machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node },
+          browser: `Chromium ${browser.version()}${process.env.RAAYA_CHROMIUM ? `, ${process.env.RAAYA_CHROMIUM}` : ', the @sparticuz/chromium build'}; it asked \`accept-encoding: ${weights[0]?.acceptEncoding}\``,
+        });
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await stopServer(server.child);
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+}
+
+const parts = ['foundation', 'registry', 'beneficiaries', 'directory'] as const;
 const { values: args } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, only: { type: 'string' } } });
 if (args.scale !== 'national') throw new Error(`--scale ${args.scale}: only "national" exists`);
 if (args.only !== undefined && !(parts as readonly string[]).includes(args.only)) throw new Error(`--only ${args.only}: one of ${parts.join(', ')}`);
@@ -292,6 +364,16 @@ if (args.only === undefined || args.only === 'beneficiaries') {
   } catch (error) {
     if (!(error instanceof BenchRouteError)) throw error;
     console.error(`[bench] beneficiaries: ${error.message}`);
+    process.exit(1);
+  }
+}
+if (args.only === undefined || args.only === 'directory') {
+  try {
+    const section = await directory(command);
+    edits.push((current) => withSection(current, DIRECTORY_TITLE, section));
+  } catch (error) {
+    if (!(error instanceof BenchRouteError)) throw error;
+    console.error(`[bench] directory: ${error.message}`);
     process.exit(1);
   }
 }
