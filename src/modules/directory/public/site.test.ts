@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../server/testing/harness.ts';
+import { publishedInstitution } from './testing.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -36,5 +37,25 @@ describe('public site frame', () => {
     expect(ar.body).toContain('الصفحة غير موجودة');
     const api = await server.app.inject({ method: 'GET', url: '/api/nowhere' });
     expect(api.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
+describe('the version the public site watches', () => {
+  const version = async () => (await server.owner<{ v: string }>('SELECT directory.current_version()::text AS v'))[0]!.v;
+
+  it('moves when a published institution or its services change, not for an unpublished one', async () => {
+    const shown = await publishedInstitution(server);
+    const hidden = await publishedInstitution(server, { published: false });
+    let before = await version();
+    await server.owner(`UPDATE registry.institutions SET phone = '+212528111111' WHERE id = $1`, [hidden.id]);
+    await server.owner(`DELETE FROM registry.institution_services WHERE institution_id = $1`, [hidden.id]);
+    expect(await version()).toBe(before);
+    await server.owner(`UPDATE registry.institutions SET phone = '+212528111111' WHERE id = $1`, [shown.id]);
+    expect(await version()).not.toBe(before);
+    before = await version();
+    await server.owner(`DELETE FROM registry.institution_services WHERE institution_id = $1 AND service = 'feeding'`, [shown.id]);
+    expect(await version()).not.toBe(before);
+    const page = await server.app.inject({ method: 'GET', url: `/fr/institutions/${shown.id}` });
+    expect(page.body).toContain('+212528111111'.slice(4));
   });
 });

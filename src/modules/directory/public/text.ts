@@ -9,8 +9,16 @@ export const publicText = (lang: Language): Text => (key, params) => translate(l
 /** A registry enum's label (legalCategory, centreType, serviceType, targetGroup, sexServed, ...). */
 export const enumLabel = (lang: Language, group: string, value: string): string => translate(lang, `directory.enums.${group}.${value}`);
 
-/** Western digits in both languages (ar-MA), Gregorian dates. */
-export const formatNumber = (lang: Language, n: number): string => new Intl.NumberFormat(lang === 'ar' ? 'ar-MA' : 'fr-MA', { numberingSystem: 'latn' }).format(n);
-export const formatDate = (lang: Language, isoDay: string): string =>
-  new Intl.DateTimeFormat(lang === 'ar' ? 'ar-MA' : 'fr-MA', { numberingSystem: 'latn', calendar: 'gregory', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(`${isoDay}T00:00:00Z`));
+/** Western digits in both languages (ar-MA), Gregorian dates; one formatter per language, built once. */
+const locale = (lang: Language) => (lang === 'ar' ? 'ar-MA' : 'fr-MA');
+const numberFormats: Record<Language, Intl.NumberFormat> = {
+  ar: new Intl.NumberFormat(locale('ar'), { numberingSystem: 'latn' }),
+  fr: new Intl.NumberFormat(locale('fr'), { numberingSystem: 'latn' }),
+};
+const dateOptions: Intl.DateTimeFormatOptions = { numberingSystem: 'latn', calendar: 'gregory', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+const dateFormats: Record<Language, Intl.DateTimeFormat> = {
+  ar: new Intl.DateTimeFormat(locale('ar'), dateOptions),
+  fr: new Intl.DateTimeFormat(locale('fr'), dateOptions),
+};
+export const formatNumber = (lang: Language, n: number): string => numberFormats[lang].format(n);
+export const formatDate = (lang: Language, isoDay: string): string => dateFormats[lang].format(new Date(`${isoDay}T00:00:00Z`));
