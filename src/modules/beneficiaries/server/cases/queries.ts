@@ -98,13 +98,15 @@ export async function findCaseSummary(tx: Tx, id: string): Promise<CaseSummary |
 
 /** The whole file; its reading is logged ('case_file') in the same transaction. */
 export async function findCaseFile(tx: Tx, id: string): Promise<CaseFile | undefined> {
-  const row = await findCaseRow(tx, id);
-  if (!row) return undefined;
-  // One indexed query per kind, all in one statement (one round trip), each kind as a JSON array.
+  // The case (under row-level security) and its timeline in one statement: one indexed query per
+  // kind of step, each a JSON array, computed only when the case is found (one round trip).
   const kinds = [requestsSql, diagnosesSql, referralsSql, admissionsSql, plansSql, notesSql, followUpsSql];
-  const { rows: [steps] } = await sql<{ steps: TimelineItem[][] }>`SELECT json_build_array(${sql.join(
-    kinds.map((kind) => sql`coalesce((SELECT json_agg(k) FROM (${kind(id)}) k), '[]'::json)`))}) AS steps`.execute(tx);
-  const timeline: TimelineItem[] = steps!.steps.flat();
+  const { rows: [row] } = await sql<CaseRow & { steps: TimelineItem[][] }>`SELECT ${caseColumns}, json_build_array(${sql.join(
+    kinds.map((kind) => sql`coalesce((SELECT json_agg(k) FROM (${kind(id)}) k), '[]'::json)`))}) AS steps
+    FROM beneficiaries.cases c JOIN beneficiaries.persons p ON p.id = c.person_id LEFT JOIN access.users u ON u.id = c.handler_id
+    WHERE c.id = ${id}::uuid`.execute(tx);
+  if (!row) return undefined;
+  const timeline: TimelineItem[] = row.steps.flat();
   // Days sort before the instants of the same day; a stable order inside each kind.
   timeline.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   await logAccess(tx, [row.person.id], 'case_file', id);
