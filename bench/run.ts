@@ -4,7 +4,7 @@
  * to docs/benchmarks.md with the command that produced them. Timings live here, never in tests.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,12 +17,14 @@ import { DIRECTORY_TITLE, SEARCHES, ServerCpu, type GeneratedDirectory, director
   timeListingsQuery, timeSearches } from './directory.ts';
 import { measureLcp, measureWeight, type BenchPage } from './directory-browser.ts';
 import { launchBrowser } from '../src/platform/reports/browser.ts';
-import { BENEFICIARIES_TITLE, beneficiariesSection, beneficiaryCases, beneficiaryIds, databaseTotals, generateBeneficiaries, preflightRequests,
+import { BENEFICIARIES_TITLE, beneficiariesSection, beneficiaryCases, beneficiaryIds, beneficiaryOptions, databaseTotals, generateBeneficiaries, preflightRequests,
   runBeneficiaryCases, withSection } from './beneficiaries.ts';
+import { NATIONAL_BENEFICIARIES, type GeneratedBeneficiaries } from '../src/modules/beneficiaries/db/demo/national.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PORT = 3900;
-const PG_PORT = 54_390;
+// Overridable, so that two checkouts can run benchmarks on one machine at the same time.
+const PORT = Number(process.env.RAAYA_BENCH_PORT ?? 3900);
+const PG_PORT = Number(process.env.RAAYA_BENCH_PG_PORT ?? 54_390);
 const BASE = `http://127.0.0.1:${PORT}`;
 const USERS = 20_000;
 const IMPORT_ROWS = 100_000;
@@ -235,9 +237,22 @@ async function registry(command: string): Promise<string[]> {
   }
 }
 
+/** Where a reused data directory (--data) records what was generated into it, so that a later run measures without generating again. */
+const GENERATED_MARK = 'bench-beneficiaries.json';
+
+interface BeneficiaryRunOptions {
+  /** Persons (and admissions over 5 years); the national figure unless --persons. */
+  persons: number;
+  /** A data directory kept after the run: generated once, measured again by later runs (after new migrations). */
+  dataDir?: string;
+  /** Stop after generating (with --data: fill the directory for later runs). */
+  generateOnly: boolean;
+}
+
 /** Issue 6: the beneficiaries' hot reads on generated national data (3,000,000 persons), on a data directory of its own. */
-async function beneficiaries(command: string): Promise<string[]> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-beneficiaries-'));
+async function beneficiaries(command: string, options: BeneficiaryRunOptions): Promise<string[] | null> {
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-beneficiaries-'));
+  if (options.dataDir) await mkdir(dataDir, { recursive: true });
   try {
     console.log('[bench] beneficiaries: first start, then a generated national registry and national beneficiaries…');
     const server = startServer(dataDir);
@@ -245,19 +260,45 @@ async function beneficiaries(command: string): Promise<string[]> {
     try {
       const url = await ownerUrl(dataDir);
       const password = process.env.RAAYA_DEMO_PASSWORD ?? 'raaya-demo';
-      // Fail fast, on the demo data, before many minutes of generation, when a route is not there.
-      await preflightRequests(await signIn(BASE, 'agadir', password), beneficiaryCases(await beneficiaryIds(url)).map((c) => c.requests[0]!));
-      const { ms, generated } = await generateBeneficiaries(url);
-      console.log(`[bench] beneficiaries: generated in ${(ms / 1000).toFixed(1)} s`);
+      const mark = path.join(dataDir, GENERATED_MARK);
+      const earlier = options.dataDir
+        ? ((await readFile(mark, 'utf8').then((t) => JSON.parse(t) as { ms: number; generated: GeneratedBeneficiaries; persons: number }).catch(() => null)))
+        : null;
+      let ms: number;
+      let generated: GeneratedBeneficiaries;
+      if (earlier) {
+        if (earlier.persons !== options.persons) throw new Error(`--data ${dataDir} holds ${earlier.persons} generated persons, not ${options.persons}`);
+        ({ ms, generated } = earlier);
+        console.log(`[bench] beneficiaries: reusing ${dataDir} (generated earlier in ${(ms / 1000).toFixed(1)} s); ANALYZE after this code's migrations…`);
+        await analyze(url);
+      } else {
+        // Fail fast, on the demo data, before many minutes of generation, when a route is not there.
+        await preflightRequests(await signIn(BASE, 'agadir', password), beneficiaryCases(await beneficiaryIds(url)).map((c) => c.requests[0]!));
+        ({ ms, generated } = await generateBeneficiaries(url, beneficiaryOptions(options.persons)));
+        console.log(`[bench] beneficiaries: generated in ${(ms / 1000).toFixed(1)} s`);
+        if (options.dataDir) await writeFile(mark, JSON.stringify({ ms, generated, persons: options.persons }));
+      }
+      if (options.generateOnly) return null;
       const session = await signIn(BASE, 'agadir', password);
       const results = await runBeneficiaryCases(session, beneficiaryCases(await beneficiaryIds(url)), { log: console.log, laterPage: 5 });
       if (results.some((r) => r.error)) process.exitCode = 1;
-      return beneficiariesSection(results, { command, generatedMs: ms, generated, totals: await databaseTotals(url), when: new Date() });
+      return beneficiariesSection(results, { command, generatedMs: ms, generated, totals: await databaseTotals(url), when: new Date(), reused: earlier !== null });
     } finally {
       await stopServer(server.child);
     }
   } finally {
-    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+}
+
+/** Statistics for what this code's migrations added (the data itself was vacuumed and analysed when generated). */
+async function analyze(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
   }
 }
 
@@ -330,7 +371,13 @@ async function directory(command: string): Promise<string[]> {
 }
 
 const parts = ['foundation', 'registry', 'beneficiaries', 'directory'] as const;
-const { values: args } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, only: { type: 'string' } } });
+const { values: args } = parseArgs({ options: {
+  scale: { type: 'string', default: 'national' }, only: { type: 'string' },
+  // Beneficiaries only: fewer persons to iterate (not for docs/benchmarks.md), a kept data directory, generation alone.
+  persons: { type: 'string' }, data: { type: 'string' }, 'generate-only': { type: 'boolean', default: false },
+} });
+const persons = args.persons === undefined ? NATIONAL_BENEFICIARIES.persons : Number(args.persons);
+if (!Number.isInteger(persons) || persons < 1000) throw new Error(`--persons ${args.persons}: a whole number of at least 1000`);
 if (args.scale !== 'national') throw new Error(`--scale ${args.scale}: only "national" exists`);
 if (args.only !== undefined && !(parts as readonly string[]).includes(args.only)) throw new Error(`--only ${args.only}: one of ${parts.join(', ')}`);
 const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
@@ -359,8 +406,8 @@ if (args.only === undefined || args.only === 'registry') {
 }
 if (args.only === undefined || args.only === 'beneficiaries') {
   try {
-    const section = await beneficiaries(command);
-    edits.push((current) => withSection(current, BENEFICIARIES_TITLE, section));
+    const section = await beneficiaries(command, { persons, dataDir: args.data, generateOnly: args['generate-only'] });
+    if (section) edits.push((current) => withSection(current, BENEFICIARIES_TITLE, section));
   } catch (error) {
     if (!(error instanceof BenchRouteError)) throw error;
     console.error(`[bench] beneficiaries: ${error.message}`);

@@ -137,6 +137,17 @@ describe('generated national beneficiaries', () => {
     expect(seen!.own).toBeGreaterThan(0);
     expect(seen!.others).toBe(0);
   });
+
+  it('computes the match keys as the real name_skeleton() does, which it leaves as the migrations made it', async () => {
+    const [keys] = await server.owner<{ persons: number; relatives: number; stand_in: number; safe: boolean }>(
+      `SELECT (SELECT count(*) FROM beneficiaries.persons WHERE match_key_ar IS DISTINCT FROM beneficiaries.person_key(first_name_ar, last_name_ar)
+           OR match_key_lat IS DISTINCT FROM beneficiaries.person_key(first_name_lat, last_name_lat))::int AS persons,
+         (SELECT count(*) FROM beneficiaries.relatives WHERE match_key_ar IS DISTINCT FROM beneficiaries.name_skeleton(full_name_ar)
+           OR match_key_lat IS DISTINCT FROM beneficiaries.name_skeleton(full_name_lat))::int AS relatives,
+         (SELECT count(*) FROM pg_proc WHERE proname IN ('name_skeleton', 'name_skeleton_real') AND prosrc LIKE '%gen_skeleton%')::int AS stand_in,
+         (SELECT proparallel = 's' AND provolatile = 'i' AND proisstrict FROM pg_proc WHERE oid = 'beneficiaries.name_skeleton(text)'::regprocedure) AS safe`);
+    expect(keys).toEqual({ persons: 0, relatives: 0, stand_in: 0, safe: true });
+  });
 });
 
 /**

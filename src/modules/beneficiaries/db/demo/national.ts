@@ -37,6 +37,8 @@ export interface NationalBeneficiariesOptions {
   years: number;
   /** Changes every generated choice (names, ages, dates). */
   seed?: number;
+  /** Told how long each step took (the benchmark prints it). */
+  log?: (line: string) => void;
 }
 
 export const NATIONAL_BENEFICIARIES: NationalBeneficiariesOptions = { persons: 3_000_000, admissionsPerYear: 600_000, years: 5 };
@@ -84,7 +86,13 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
   const seed = options.seed ?? 2019;
   const admissions = options.admissionsPerYear * options.years;
   const days = options.years * 365;
-  const q = (sql: string, values?: unknown[]) => client.query(sql, values);
+  const q = async (sql: string, values?: unknown[]) => {
+    const started = performance.now();
+    const result = await client.query(sql, values);
+    const ms = performance.now() - started;
+    if (options.log && ms >= 1000) options.log(`[generate] ${(ms / 1000).toFixed(1)} s  ${sql.replace(/\s+/g, ' ').slice(0, 90)}`);
+    return result;
+  };
 
   // Large sorts (numbering windows, index builds) in memory; for this transaction only.
   await q(`SET LOCAL work_mem = '256MB'`);
@@ -161,8 +169,9 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
     )
     SELECT f.person_no, f.region_id, f.delegation_id, f.deleg_tag, f.commune_ar, f.target_group,
       CASE f.sex_served WHEN 'boys' THEN 'male' WHEN 'girls' THEN 'female' ELSE (CASE WHEN f.person_k % 2 = 0 THEN 'male' ELSE 'female' END) END AS sex,
-      -- Below the category's upper age by more than a year, so that a comeback a year later still fits it.
-      (f.admitted_on - make_interval(years => f.age_lo + (pg_temp.h(f.person_no, 2) % greatest(f.age_hi - f.age_lo, 1))::int,
+      -- Below the category's upper age by more than two years, so that a comeback a year later still fits
+      -- it even when the birth date is kept by its year only (1 January makes the person up to a year older).
+      (f.admitted_on - make_interval(years => f.age_lo + (pg_temp.h(f.person_no, 2) % greatest(f.age_hi - f.age_lo - 1, 1))::int,
         days => (pg_temp.h(f.person_no, 3) % 300)::int))::date AS birth_date,
       f.age_lo >= 18 AS adult,
       greatest(f.admitted_on - 30, (now() AT TIME ZONE 'Africa/Casablanca')::date - ${days} - 30) AS opened_on,
@@ -201,6 +210,31 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
 
   const count = async (sql: string) => (await q(sql)).rowCount ?? 0;
 
+  // The match keys (generated columns) are name_skeleton() of every name: a plpgsql function of
+  // some fifteen regular expressions, four calls a person and two a relative, most of the load's
+  // time. The names come from short lists, so each distinct name is computed once, by the real
+  // function, and name_skeleton() answers from that table during the load (any other value: the
+  // real function, copied as pg_temp.name_skeleton_real). Its definition is put back before the
+  // persons and relatives are done, in this transaction: no other session ever sees the stand-in.
+  const { rows: [skeleton] } = await client.query<{ def: string }>(
+    `SELECT pg_get_functiondef('beneficiaries.name_skeleton(text)'::regprocedure) AS def`);
+  const realSkeleton = skeleton!.def;
+  await q(realSkeleton.replace(/FUNCTION beneficiaries\.name_skeleton\(/, 'FUNCTION pg_temp.name_skeleton_real('));
+  await q(`CREATE TEMP TABLE gen_skeleton (v text PRIMARY KEY, k text)`);
+  await q(`INSERT INTO gen_skeleton SELECT v, beneficiaries.name_skeleton(v) FROM (
+      SELECT unnest(ARRAY[ar, lat, alt]) FROM gen_first UNION SELECT unnest(ARRAY[ar, lat, alt]) FROM gen_family
+      UNION SELECT f.ar || ' ' || l.ar FROM gen_first f, gen_family l WHERE f.sex = 'male'
+      UNION SELECT f.lat || ' ' || unnest(ARRAY[l.lat, l.alt]) FROM gen_first f, gen_family l WHERE f.sex = 'male') n(v)`);
+  await q('ANALYZE gen_skeleton');
+  await q(`CREATE OR REPLACE FUNCTION beneficiaries.name_skeleton(value text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL RESTRICTED STRICT AS $$
+    DECLARE known text;
+    BEGIN
+      SELECT k INTO known FROM pg_temp.gen_skeleton WHERE v = value;
+      IF FOUND THEN RETURN known; END IF;
+      RETURN pg_temp.name_skeleton_real(value);
+    END $$`);
+
   const persons = await count(`INSERT INTO beneficiaries.persons (id, first_name_ar, last_name_ar, first_name_lat, last_name_lat, sex, birth_date,
       birth_date_precision, birth_place, cnie, idcs, phone, family_status, schooling_level, region_id, delegation_id)
     SELECT pg_temp.uid('p', p.person_no), f.ar, l.ar,
@@ -230,6 +264,10 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
       p.region_id, p.delegation_id
     FROM gen_person p JOIN beneficiaries.persons pe ON pe.id = pg_temp.uid('p', p.person_no)
     JOIN gen_first f ON f.sex = 'male' AND f.i = pg_temp.h(p.person_no, 25) % ${males}`);
+
+  // The real name_skeleton() again (the same definition, so the same function as the migrations made).
+  await q(realSkeleton);
+  await q('DROP FUNCTION pg_temp.name_skeleton_real(text)');
 
   // Case files, numbered per delegation and year after what the counters already gave.
   const cases = await count(`INSERT INTO beneficiaries.cases (id, number, person_id, stage, target_group, opened_on, closed_on, close_reason,
@@ -296,7 +334,7 @@ export async function generateNationalBeneficiaries(client: pg.ClientBase, optio
 
   const { rows: [summary] } = await client.query<{ institutions: number; open: number }>(`SELECT (SELECT count(*) FROM gen_inst WHERE n > 0)::int AS institutions,
     (SELECT count(*) FROM gen_slot WHERE open)::int AS open`);
-  for (const table of ['gen_slot', 'gen_person', 'gen_inst', 'gen_first', 'gen_family']) await q(`DROP TABLE ${table}`);
+  for (const table of ['gen_slot', 'gen_person', 'gen_inst', 'gen_first', 'gen_family', 'gen_skeleton']) await q(`DROP TABLE ${table}`);
   await q(`ANALYZE ${TABLES.join(', ')}, beneficiaries.counters`);
   return { persons, admissions: admitted, openAdmissions: summary!.open, cases, requests, referrals, relatives, institutions: summary!.institutions };
 }

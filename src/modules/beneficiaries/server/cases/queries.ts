@@ -98,11 +98,15 @@ export async function findCaseSummary(tx: Tx, id: string): Promise<CaseSummary |
 
 /** The whole file; its reading is logged ('case_file') in the same transaction. */
 export async function findCaseFile(tx: Tx, id: string): Promise<CaseFile | undefined> {
-  const row = await findCaseRow(tx, id);
+  // The case (under row-level security) and its timeline in one statement: one indexed query per
+  // kind of step, each a JSON array, computed only when the case is found (one round trip).
+  const kinds = [requestsSql, diagnosesSql, referralsSql, admissionsSql, plansSql, notesSql, followUpsSql];
+  const { rows: [row] } = await sql<CaseRow & { steps: TimelineItem[][] }>`SELECT ${caseColumns}, json_build_array(${sql.join(
+    kinds.map((kind) => sql`coalesce((SELECT json_agg(k) FROM (${kind(id)}) k), '[]'::json)`))}) AS steps
+    FROM beneficiaries.cases c JOIN beneficiaries.persons p ON p.id = c.person_id LEFT JOIN access.users u ON u.id = c.handler_id
+    WHERE c.id = ${id}::uuid`.execute(tx);
   if (!row) return undefined;
-  // One indexed query per kind, one after the other (the transaction has one connection).
-  const timeline: TimelineItem[] = [];
-  for (const kind of [requestsOf, diagnosesOf, referralsOf, admissionsOf, plansOf, notesOf, followUpsOf]) timeline.push(...(await kind(tx, id)));
+  const timeline: TimelineItem[] = row.steps.flat();
   // Days sort before the instants of the same day; a stable order inside each kind.
   timeline.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   await logAccess(tx, [row.person.id], 'case_file', id);
@@ -111,65 +115,49 @@ export async function findCaseFile(tx: Tx, id: string): Promise<CaseFile | undef
 
 const iso = (column: string) => sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-async function requestsOf(tx: Tx, caseId: string): Promise<TimelineItem[]> {
-  const { rows } = await sql<Extract<TimelineItem, { kind: 'request' }>>`SELECT 'request' AS kind, r.id, ${iso('r.received_at')} AS at, r.number, r.status, r.urgency, r.summary, r.needs
-    FROM beneficiaries.requests r WHERE r.case_id = ${caseId}::uuid ORDER BY r.received_at`.execute(tx);
-  return rows;
-}
+const requestsSql = (caseId: string) => sql`SELECT 'request' AS kind, r.id, ${iso('r.received_at')} AS at, r.number, r.status, r.urgency, r.summary, r.needs
+    FROM beneficiaries.requests r WHERE r.case_id = ${caseId}::uuid ORDER BY r.received_at`;
 
-async function diagnosesOf(tx: Tx, caseId: string): Promise<TimelineItem[]> {
-  const { rows } = await sql<Extract<TimelineItem, { kind: 'diagnosis' }>>`SELECT 'diagnosis' AS kind, r.id, ${iso('r.created_at')} AS at, f.title_ar AS "formTitleAr", f.title_fr AS "formTitleFr",
+const diagnosesSql = (caseId: string) => sql`SELECT 'diagnosis' AS kind, r.id, ${iso('r.created_at')} AS at, f.title_ar AS "formTitleAr", f.title_fr AS "formTitleFr",
       v.version, r.status, r.total_score AS "totalScore", r.max_score AS "maxScore"
     FROM forms.responses r JOIN forms.forms f ON f.id = r.form_id JOIN forms.form_versions v ON v.id = r.version_id
-    WHERE r.subject_type = 'case' AND r.subject_id = ${caseId}::uuid ORDER BY r.created_at`.execute(tx);
-  return rows;
-}
+    WHERE r.subject_type = 'case' AND r.subject_id = ${caseId}::uuid ORDER BY r.created_at`;
 
 /** Institution names of referrals and admissions: the registry's rows may lie outside the reader's scope. */
 const institutionJson = (alias: string) =>
   sql`CASE WHEN ${sql.ref(`${alias}.institution_id`)} IS NULL THEN NULL ELSE json_build_object('id', ${sql.ref(`${alias}.institution_id`)},
     'nameAr', coalesce(n.name_ar, ''), 'nameFr', coalesce(n.name_fr, '')) END`;
 
-async function referralsOf(tx: Tx, caseId: string): Promise<TimelineItem[]> {
-  const { rows } = await sql<Extract<TimelineItem, { kind: 'referral' }>>`SELECT 'referral' AS kind, r.id, r.proposed_on::text AS at, ${institutionJson('r')} AS institution,
+const referralsSql = (caseId: string) => sql`SELECT 'referral' AS kind, r.id, r.proposed_on::text AS at, ${institutionJson('r')} AS institution,
       r.outside_service AS "outsideService", r.service, r.state, r.decline_reason AS "declineReason", r.note,
       r.decided_on::text AS "decidedOn", r.completed_on::text AS "completedOn"
     FROM beneficiaries.referrals r LEFT JOIN LATERAL beneficiaries.institution_names(r.institution_id) n ON TRUE
-    WHERE r.case_id = ${caseId}::uuid ORDER BY r.proposed_on, r.created_at`.execute(tx);
-  return rows;
-}
+    WHERE r.case_id = ${caseId}::uuid ORDER BY r.proposed_on, r.created_at`;
 
-async function admissionsOf(tx: Tx, caseId: string): Promise<TimelineItem[]> {
-  const { rows } = await sql<Extract<TimelineItem, { kind: 'admission' }>>`SELECT 'admission' AS kind, a.id, a.admission_date::text AS at, ${institutionJson('a')} AS institution,
+const admissionsSql = (caseId: string) => sql`SELECT 'admission' AS kind, a.id, a.admission_date::text AS at, ${institutionJson('a')} AS institution,
       a.registration_number AS "registrationNumber", a.exit_date::text AS "exitDate", a.exit_reason AS "exitReason", a.exit_destination AS "exitDestination"
     FROM beneficiaries.admissions a LEFT JOIN LATERAL beneficiaries.institution_names(a.institution_id) n ON TRUE
-    WHERE a.case_id = ${caseId}::uuid ORDER BY a.admission_date`.execute(tx);
-  return rows;
-}
+    WHERE a.case_id = ${caseId}::uuid ORDER BY a.admission_date`;
 
-export async function plansOf(tx: Tx, caseId: string, planId?: string): Promise<Extract<TimelineItem, { kind: 'plan' }>[]> {
-  const { rows } = await sql<Extract<TimelineItem, { kind: 'plan' }>>`SELECT 'plan' AS kind, p.id, p.starts_on::text AS at, p.title, p.goals, p.responsible_name AS "responsibleName",
+const plansSql = (caseId: string, planId?: string) => sql`SELECT 'plan' AS kind, p.id, p.starts_on::text AS at, p.title, p.goals, p.responsible_name AS "responsibleName",
       p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.status,
       (SELECT json_build_object('submissionId', s.id, 'state', s.state) FROM approvals.submissions s WHERE s.subject_type = 'case_plan' AND s.subject_id = p.id) AS approval,
       coalesce((SELECT json_agg(json_build_object('id', a.id, 'position', a.position, 'description', a.description, 'responsible', a.responsible,
         'dueOn', a.due_on::text, 'status', a.status) ORDER BY a.position) FROM beneficiaries.case_plan_actions a WHERE a.plan_id = p.id), '[]'::json) AS actions
-    FROM beneficiaries.case_plans p WHERE p.case_id = ${caseId}::uuid ${planId ? sql`AND p.id = ${planId}::uuid` : sql``} ORDER BY p.starts_on, p.created_at`.execute(tx);
+    FROM beneficiaries.case_plans p WHERE p.case_id = ${caseId}::uuid ${planId ? sql`AND p.id = ${planId}::uuid` : sql``} ORDER BY p.starts_on, p.created_at`;
+
+export async function plansOf(tx: Tx, caseId: string, planId?: string): Promise<Extract<TimelineItem, { kind: 'plan' }>[]> {
+  const { rows } = await sql<Extract<TimelineItem, { kind: 'plan' }>>`${plansSql(caseId, planId)}`.execute(tx);
   return rows;
 }
 
-async function notesOf(tx: Tx, caseId: string): Promise<TimelineItem[]> {
-  const { rows } = await sql<Extract<TimelineItem, { kind: 'note' }>>`SELECT 'note' AS kind, n.id, n.noted_on::text AS at, n.kind AS "noteKind", n.body,
+const notesSql = (caseId: string) => sql`SELECT 'note' AS kind, n.id, n.noted_on::text AS at, n.kind AS "noteKind", n.body,
       n.author_name_ar AS "authorNameAr", n.author_name_fr AS "authorNameFr"
-    FROM beneficiaries.case_notes n WHERE n.case_id = ${caseId}::uuid ORDER BY n.noted_on, n.created_at`.execute(tx);
-  return rows;
-}
+    FROM beneficiaries.case_notes n WHERE n.case_id = ${caseId}::uuid ORDER BY n.noted_on, n.created_at`;
 
-async function followUpsOf(tx: Tx, caseId: string): Promise<TimelineItem[]> {
-  const { rows } = await sql<Extract<TimelineItem, { kind: 'follow_up' }>>`SELECT 'follow_up' AS kind, f.id, f.due_on::text AS at, f.months, f.exit_date::text AS "exitDate",
+const followUpsSql = (caseId: string) => sql`SELECT 'follow_up' AS kind, f.id, f.due_on::text AS at, f.months, f.exit_date::text AS "exitDate",
       f.due_on::text AS "dueOn", f.done_on::text AS "doneOn", f.outcome, f.note
-    FROM beneficiaries.follow_ups f WHERE f.case_id = ${caseId}::uuid ORDER BY f.due_on`.execute(tx);
-  return rows;
-}
+    FROM beneficiaries.follow_ups f WHERE f.case_id = ${caseId}::uuid ORDER BY f.due_on`;
 
 /** My open cases, my assigned requests and the follow-ups of my cases due within 30 days (or late). */
 export async function caseload(tx: Tx, user: CurrentUser): Promise<Caseload> {

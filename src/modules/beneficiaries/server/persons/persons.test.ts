@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestServer, type Session, type TestServer } from '../../../../server/testing/harness.ts';
+import { sqlAs } from '../../../../server/testing/sql-as.ts';
+import { createInstitution } from '../../../registry/testing/factories.ts';
 import { createPerson } from '../../testing/factories.ts';
 
 let server: TestServer;
@@ -79,6 +81,36 @@ describe('GET /api/persons', () => {
     expect((await inezgane.patch(`/api/persons/${p.id}`, { phone: '0612345678' })).statusCode).toBe(404);
     expect((await inezgane.get(`/api/persons/${p.id}/relatives`)).statusCode).toBe(404);
     expect((await analyst.get('/api/persons')).statusCode).toBe(403);
+  });
+});
+
+describe('beneficiaries.person_name_candidates (the search\'s index door, 0106)', () => {
+  it('answers ids of live persons held in the caller\'s own scope only, none to other scopes or without a user', async () => {
+    const t = tag();
+    const agadirPerson = await createPerson(server, { delegation: '09.001', lastNameAr: `الكاندي${t}`, lastNameLat: `Candi${t}` });
+    const inezganePerson = await createPerson(server, { delegation: '09.273', lastNameAr: `الكاندي${t}`, lastNameLat: `Candi${t}` });
+    const [far] = await server.owner<{ code: string }>(
+      "SELECT d.code FROM organisation.delegations d JOIN territory.regions r ON r.id = d.region_id WHERE r.code <> '09' ORDER BY d.code LIMIT 1");
+    const elsewhere = await createPerson(server, { delegation: far!.code, lastNameLat: `Candi${t}` });
+    const region = await signedIn(server, { role: 'regional_coordinator', scope: '09' });
+    const institution = await createInstitution(server, { province: '09.001' });
+    const director = await signedIn(server, { role: 'institution_director', scope: { institution: institution.id } });
+    const sql = await sqlAs(server);
+    try {
+      const ids = async (userId: string, words: string[]) =>
+        (await sql.query<{ id: string }>(userId, 'SELECT beneficiaries.person_name_candidates($1::text[]) AS id', [words])).map((r) => r.id).sort();
+      expect(await ids(agadir.id, [`candi${t}`])).toEqual([agadirPerson.id]);
+      expect(await ids(agadir.id, [`الكاندي${t}`])).toEqual([agadirPerson.id]);
+      expect(await ids(inezgane.id, [`Candi${t}`])).toEqual([inezganePerson.id]);
+      expect(await ids(region.id, [`candi${t}`])).toEqual([agadirPerson.id, inezganePerson.id].sort());
+      expect(await ids(analyst.id, [`candi${t}`])).toEqual([agadirPerson.id, inezganePerson.id, elsewhere.id].sort());
+      expect(await ids(director.id, [`candi${t}`])).toEqual([]);
+      expect(await ids(agadir.id, [`candi${t}`, 'nomatch'])).toEqual([]);
+      // No signed-in user (no request context): nothing.
+      expect((await server.owner<{ n: number }>('SELECT count(*)::int AS n FROM beneficiaries.person_name_candidates($1::text[])', [[`candi${t}`]]))[0]!.n).toBe(0);
+    } finally {
+      await sql.end();
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * SQL of the persons search and record, under the caller's row-level security. One query per page:
  * persons alone (filters, keyset, sort, limit), then the holder's names joined to those rows.
- * Names are searched in either script through the ASCII trigram index of 0085, re-checked on the
- * exact folded keys.
+ * Names are searched in either script through the ASCII trigram index (0106, by way of a definer
+ * function that answers candidate ids in the caller's scope), re-checked on the exact folded keys.
  */
 import { sql, type SqlBool } from 'kysely';
 import type { CurrentUser, Tx } from '../../../../server/context.ts';
@@ -50,8 +50,10 @@ export function applyPersonFilters(query: FromPersons, f: PersonFilters): FromPe
   if (search.idcs) q = q.where('p.idcs', '=', search.idcs);
   if (search.phone) q = q.where('p.phone', '=', search.phone);
   for (const word of search.words) {
-    // fold_name keeps only letters, digits and spaces, so the pattern holds no LIKE wildcard.
-    q = q.where(sql<SqlBool>`registry.trigram_key(p.name_key_ar || ' ' || p.name_key_lat) LIKE '%' || registry.trigram_key(app.fold_name(${word})) || '%'`);
+    // fold_name keeps only letters, digits and spaces, so the pattern holds no LIKE wildcard. The
+    // trigram index is reached through byNameCandidates (row-level security keeps LIKE from being
+    // an index condition); its trigram condition follows from this one (trigram_key spells each
+    // letter alone), so it is not repeated here.
     q = q.where(sql<SqlBool>`(p.name_key_ar || ' ' || p.name_key_lat) LIKE '%' || app.fold_name(${word}) || '%'`);
   }
   if (f.sex) q = q.where('p.sex', '=', f.sex);
@@ -95,6 +97,22 @@ function withinScope(q: FromPersons, user: CurrentUser): FromPersons {
   return q;
 }
 
+/** Letters and digits a word gives the trigram key (an Arabic letter is spelt with two). */
+const trigramLength = (word: string) => [...word].reduce((n, c) => n + (/[\u0621-\u064A]/.test(c) ? 2 : /[\p{L}\p{N}]/u.test(c) ? 1 : 0), 0);
+
+/**
+ * A name search in a scope that holds persons by a key of its own (nation, region, delegation)
+ * reads its candidates from the scoped trigram index, through beneficiaries.person_name_candidates()
+ * (0106): row-level security keeps LIKE from being an index condition here. Only when a word gives
+ * a trigram (three letters, two in Arabic): shorter words would read the whole scope anyway.
+ * The candidates are a superset; every filter, the scope and row-level security still apply.
+ */
+function byNameCandidates(q: FromPersons, user: CurrentUser, f: PersonFilters): FromPersons {
+  const { words } = parseSearch(f.q);
+  if (!['nation', 'region', 'delegation'].includes(user.scope.level) || !words.some((w) => trigramLength(w) >= 3)) return q;
+  return q.where(sql<SqlBool>`p.id = ANY(ARRAY(SELECT beneficiaries.person_name_candidates(${words}::text[])))`);
+}
+
 const SUMMARY = ['p.id', 'p.first_name_ar', 'p.last_name_ar', 'p.first_name_lat', 'p.last_name_lat', 'p.sex', 'p.birth_date', 'p.birth_date_precision', 'p.cnie', 'p.delegation_id'] as const;
 
 export async function listPersons(
@@ -105,7 +123,7 @@ export async function listPersons(
 ): Promise<{ items: PersonListItem[]; nextCursor: string | null }> {
   const column = lang === 'ar' ? 'p.name_key_ar' : 'p.name_key_lat';
   const token = `name:${lang}`;
-  let rows = withinScope(applyPersonFilters(fromPersons(tx), f), user);
+  let rows = byNameCandidates(withinScope(applyPersonFilters(fromPersons(tx), f), user), user, f);
   if (f.after) {
     const { key, id } = decodeCursor(f.after, token, 'beneficiaries.persons.bad_cursor');
     rows = rows.where(sql<SqlBool>`(coalesce(${sql.ref(column)}, ''), p.id) > (${key}::text, ${id}::uuid)`);

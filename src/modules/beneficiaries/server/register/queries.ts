@@ -115,8 +115,8 @@ export interface RegisterFilter {
 
 /**
  * Register rows of one institution, newest registration first, with family and (for the roles
- * that may read it) health status: one query for the admissions and their persons, one for the
- * relatives of the page, one for the health records.
+ * that may read it) health status: one query for the admissions, their persons and their relatives,
+ * one for the health records.
  */
 export async function registerRows(tx: Tx, institutionId: string, filter: RegisterFilter, healthVisible: boolean,
   page?: { after?: string; limit: number }): Promise<{ entries: RegisterEntry[]; more: boolean }> {
@@ -134,39 +134,28 @@ export async function registerRows(tx: Tx, institutionId: string, filter: Regist
     conditions.push(sql`(a.registration_year, a.registration_number, a.id) < (${year}, ${number}, ${id}::uuid)`);
   }
   const limit = page ? sql`LIMIT ${page.limit + 1}` : sql``;
-  const { rows } = await sql<RegisterRow>`
-    SELECT ${admissionColumns}, p.first_name_ar, p.last_name_ar, p.first_name_lat, p.last_name_lat, p.sex, p.birth_date,
-      p.birth_date_precision, p.birth_place, p.cnie, p.family_status
-    FROM beneficiaries.admissions a JOIN beneficiaries.persons p ON p.id = a.person_id
-    WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY a.registration_year DESC, a.registration_number DESC, a.id DESC ${limit}`.execute(tx);
+  const order = sql`ORDER BY a.registration_year DESC, a.registration_number DESC, a.id DESC`;
+  // The page's rows, then each row's family (father, mother, guardian, kafil or legal representative,
+  // under the relatives' policy) in the same statement: one round trip.
+  const { rows } = await sql<RegisterRow & { family: RegisterRelative[] }>`
+    SELECT a.*, coalesce((SELECT json_agg(json_build_object('relation', r.relation, 'isLegalRepresentative', r.is_legal_representative,
+        'fullNameAr', r.full_name_ar, 'fullNameLat', r.full_name_lat, 'cnie', r.cnie, 'address', r.address, 'phone', r.phone,
+        'profession', r.profession, 'socialSituation', r.social_situation)
+        ORDER BY array_position(ARRAY['father', 'mother', 'legal_guardian', 'kafil'], r.relation), r.id)
+      FROM beneficiaries.relatives r
+      WHERE r.person_id = a.person_id AND (r.relation IN ('father', 'mother', 'legal_guardian', 'kafil') OR r.is_legal_representative)), '[]'::json) AS family
+    FROM (
+      SELECT ${admissionColumns}, p.first_name_ar, p.last_name_ar, p.first_name_lat, p.last_name_lat, p.sex, p.birth_date,
+        p.birth_date_precision, p.birth_place, p.cnie, p.family_status
+      FROM beneficiaries.admissions a JOIN beneficiaries.persons p ON p.id = a.person_id
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ${order} ${limit}) a
+    ${order}`.execute(tx);
   const more = page ? rows.length > page.limit : false;
   const shown = page ? rows.slice(0, page.limit) : rows;
   const personIds = [...new Set(shown.map((r) => r.person_id))];
-  const family = new Map<string, RegisterRelative[]>();
   const health = new Map<string, string>();
   if (personIds.length > 0) {
-    const relatives = await sql<{ person_id: string; relation: string; is_legal_representative: boolean; full_name_ar: string | null; full_name_lat: string | null;
-      cnie: string | null; address: string | null; phone: string | null; profession: string | null; social_situation: string | null }>`
-      SELECT person_id, relation, is_legal_representative, full_name_ar, full_name_lat, cnie, address, phone, profession, social_situation
-      FROM beneficiaries.relatives
-      WHERE person_id = ANY(${personIds}::uuid[]) AND (relation IN ('father', 'mother', 'legal_guardian', 'kafil') OR is_legal_representative)
-      ORDER BY person_id, array_position(ARRAY['father', 'mother', 'legal_guardian', 'kafil'], relation), id`.execute(tx);
-    for (const r of relatives.rows) {
-      const list = family.get(r.person_id) ?? [];
-      list.push({
-        relation: r.relation as RegisterRelative['relation'],
-        isLegalRepresentative: r.is_legal_representative,
-        fullNameAr: r.full_name_ar,
-        fullNameLat: r.full_name_lat,
-        cnie: r.cnie,
-        address: r.address,
-        phone: r.phone,
-        profession: r.profession,
-        socialSituation: r.social_situation as RegisterRelative['socialSituation'],
-      });
-      family.set(r.person_id, list);
-    }
     // Health status is sensitive: not even queried for other roles (and the policy hides it anyway).
     if (healthVisible) {
       const statuses = await sql<{ person_id: string; status: string }>`
@@ -202,7 +191,7 @@ export async function registerRows(tx: Tx, institutionId: string, filter: Regist
       cnie: r.cnie,
       familyStatus: r.family_status as RegisterEntry['person']['familyStatus'],
     },
-    family: family.get(r.person_id) ?? [],
+    family: r.family,
     healthStatus: (health.get(r.person_id) ?? null) as RegisterEntry['healthStatus'],
   }));
   return { entries, more };
