@@ -56,6 +56,14 @@ describe('documents, deadlines and notifications', () => {
   });
 
   it('the bell counts the unread notices of the demo sweep; the notifications page renders and links them', async () => {
+    // The demo holds more unread notices than one page of 30, many created in the same instant, whose
+    // order among themselves is arbitrary: keep the newest 30 unread, the certificate's notices among them.
+    await app.server.owner(
+      `UPDATE notifications.notifications n SET read_at = now() FROM access.users u
+       WHERE u.id = n.user_id AND u.username = 'agadir' AND n.read_at IS NULL AND n.id NOT IN (
+         SELECT m.id FROM notifications.notifications m WHERE m.user_id = u.id AND m.read_at IS NULL
+         ORDER BY (m.params::text LIKE '%Certificat de sécurité incendie%') DESC, m.created_at DESC, m.id DESC LIMIT 30)`,
+    );
     const page = await newPage();
     await signIn(page, 'agadir');
     const [unread] = await app.server.owner<{ n: string }>(
@@ -68,12 +76,13 @@ describe('documents, deadlines and notifications', () => {
     const items = page.getByTestId('notification-item');
     await items.first().waitFor();
     await expect.poll(() => items.count()).toBe(Math.min(Number(unread!.n), 30)); // one page of 30
-    await expect.poll(() => page.getByText('انتهت صلاحية «Certificat de sécurité incendie', { exact: false }).count()).toBe(1);
+    // The notice's words come with the documents catalog, loaded on demand: slow on shared cores.
+    await expect.poll(() => page.getByText('انتهت صلاحية «Certificat de sécurité incendie', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
     await expectAccessible(page, 'notifications ar');
 
     await page.getByTestId('language-fr').click();
     await expect.poll(() => direction(page)).toEqual({ lang: 'fr', dir: 'ltr' });
-    await expect.poll(() => page.getByText('« Certificat de sécurité incendie', { exact: false }).count()).toBe(1);
+    await expect.poll(() => page.getByText('« Certificat de sécurité incendie', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
     await expectAccessible(page, 'notifications fr');
 
     // Following a notice marks it read and opens its record.
