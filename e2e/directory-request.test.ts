@@ -90,6 +90,9 @@ describe('a request for help from the public site to the Agadir queue', () => {
       await page.getByRole('heading', { name: t.sent.title }).waitFor();
       await app.expectAccessible(page, `confirmation ${lang}`);
       await page.getByRole('link', { name: t.sent.follow }).click();
+      // The check runs in the new page, not in the one being left.
+      await page.waitForURL(/\/request\/status\?/);
+      await page.waitForLoadState('load');
       await app.expectAccessible(page, `status lookup ${lang}`);
       await page.context().close();
     }

@@ -51,6 +51,8 @@ export interface Place {
 }
 export interface Province extends Place {
   regionId: string;
+  /** ISO 3166-2 code: the id of its boundary in the map's shapes. */
+  isoCode: string | null;
 }
 export interface Commune {
   id: string;
@@ -115,8 +117,8 @@ async function load(ctx: ServerContext): Promise<Snapshot> {
     const version = (await sql<{ v: string }>`SELECT directory.current_version()::text AS v`.execute(tx)).rows[0]!.v;
     const listings = (await sql<Row>`SELECT * FROM directory.public_listings() ORDER BY name_fr, id`.execute(tx)).rows.map(toListing);
     const regions = (await sql<Place>`SELECT id, code, name_ar AS "nameAr", name_fr AS "nameFr" FROM territory.regions ORDER BY code`.execute(tx)).rows;
-    const provinces = (await sql<Province>`SELECT id, code, name_ar AS "nameAr", name_fr AS "nameFr", region_id AS "regionId"
-      FROM territory.provinces ORDER BY code`.execute(tx)).rows;
+    const provinces = (await sql<Province>`SELECT id, code, name_ar AS "nameAr", name_fr AS "nameFr", region_id AS "regionId",
+      iso_code AS "isoCode" FROM territory.provinces ORDER BY code`.execute(tx)).rows;
     const communes = (await sql<Omit<Commune, 'key'>>`SELECT id, province_id AS "provinceId", name_ar AS "nameAr", name_fr AS "nameFr"
       FROM territory.communes ORDER BY name_fr, id`.execute(tx)).rows.map((c) => ({ ...c, key: foldName(`${c.nameAr} ${c.nameFr}`) }));
     return { version, loadedAt: new Date(), listings, byId: new Map(listings.map((l) => [l.id, l])), regions, provinces, communes };

@@ -11,12 +11,12 @@ import { isOperating, type AvailabilityBody, type Publication, type PublicationB
 import { findPublication } from './queries.ts';
 
 /**
- * The institution as the caller sees it. Not locked: a status that changes right after the check
- * only hides the page again, since the public listing checks the status itself.
+ * The institution as the caller sees it (404 out of scope). Not locked: a status that changes right
+ * after the check only hides the page again, since the public listing checks the status itself.
  */
-async function lockInstitution(tx: Tx, id: string): Promise<{ status: string; capacity: number }> {
+async function institutionInScope(tx: Tx, id: string): Promise<{ status: string; capacity: number }> {
   const { rows } = await sql<{ status: string; capacity: number }>`
-    SELECT status, coalesce(capacity_total, capacity_male + capacity_female) AS capacity
+    SELECT status, capacity_total AS capacity
     FROM registry.institutions WHERE id = ${id}::uuid`.execute(tx);
   if (!rows[0]) throw notFound();
   return rows[0];
@@ -27,7 +27,7 @@ async function reread(tx: Tx, id: string): Promise<Publication> {
 }
 
 export async function savePublication(tx: Tx, id: string, body: PublicationBody): Promise<Publication> {
-  const { status } = await lockInstitution(tx, id);
+  const { status } = await institutionInScope(tx, id);
   if (body.published && !isOperating(status)) throw new AppError(409, 'directory.errors.not_operating');
   // Left-out fields keep their value (NULL parameters with a "given" flag tell apart "clear" and "keep").
   const fields = body.publicFields ?? null;
@@ -48,7 +48,7 @@ export async function savePublication(tx: Tx, id: string, body: PublicationBody)
 }
 
 export async function saveAvailability(tx: Tx, id: string, body: AvailabilityBody): Promise<Publication> {
-  const { capacity } = await lockInstitution(tx, id);
+  const { capacity } = await institutionInScope(tx, id);
   const places = body.placesAvailable ?? null;
   if (places !== null && places > capacity) throw invalidFields({ path: 'placesAvailable', key: 'directory.validation.places_over_capacity', params: { capacity } });
   await sql`

@@ -4,16 +4,13 @@
  * shows it as a lazy image below the list, so it needs no script and never weighs on the first
  * view. Kept compressed per copy of the directory and query, like the pages.
  */
-import { sql } from 'kysely';
 import type { Language } from '../../../../platform/contract/common.ts';
-import { anonymous } from '../../../../server/context.ts';
 import type { Api } from '../../../../server/module.ts';
-import { PageCache, PUBLIC_CACHE } from '../page-cache.ts';
+import { compressPage, PageCache, PUBLIC_CACHE, sendPage } from '../page-cache.ts';
 import type { Site } from '../site.tsx';
 import type { Snapshot } from '../snapshot.ts';
 import { paramsOf, parseQuery, queryString, type SearchQuery } from '../search/query.ts';
 import { findAll } from '../search/search.ts';
-import { compressLight, sendResource } from '../search/send.ts';
 import { publicText } from '../text.ts';
 import { mapSvg, type MapPoint } from './svg.ts';
 import { viewOf, type View } from './shapes.ts';
@@ -22,17 +19,14 @@ import { MAP_SIZE, POINT_MAP_SIZE } from './urls.ts';
 const SVG = 'image/svg+xml; charset=utf-8';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** ISO 3166-2 codes (the boundaries' ids) of the regions and provinces, by their HCP code. */
-type IsoCodes = ReadonlyMap<string, string>;
-
-function searchView(iso: IsoCodes, snapshot: Snapshot, query: SearchQuery): View {
+function searchView(snapshot: Snapshot, query: SearchQuery): View {
   const provinceId = query.province?.id ?? (query.commune ? query.commune.provinceId : null);
   const provinces = provinceId
     ? snapshot.provinces.filter((p) => p.id === provinceId)
     : query.region
       ? snapshot.provinces.filter((p) => p.regionId === query.region!.id)
       : [];
-  const codes = provinces.map((p) => iso.get(p.code)).filter((c): c is string => c !== undefined);
+  const codes = provinces.flatMap((p) => (p.isoCode ? [p.isoCode] : []));
   return codes.length > 0 ? viewOf('provinces', codes, MAP_SIZE) : viewOf('country', [], MAP_SIZE);
 }
 
@@ -41,20 +35,9 @@ const pointsOf = (lang: Language, listings: { nameAr: string; nameFr: string; la
 
 export function mapRoutes(api: Api, site: Site): void {
   const maps = new PageCache(500);
-  let isoCodes: Promise<IsoCodes> | null = null;
-  const iso = (): Promise<IsoCodes> => {
-    isoCodes ??= anonymous(site.ctx, async (tx) => {
-      const rows = (await sql<{ code: string; iso: string | null }>`
-        SELECT code, iso_code AS iso FROM territory.regions UNION ALL SELECT code, iso_code FROM territory.provinces`.execute(tx)).rows;
-      return new Map(rows.flatMap((r) => (r.iso ? [[r.code, r.iso] as [string, string]] : [])));
-    });
-    isoCodes.catch(() => (isoCodes = null));
-    return isoCodes;
-  };
 
   api.get('/map.svg', { schema: { hide: true } }, async (request, reply) => {
     const snapshot = await site.source.current();
-    const codes = await iso();
     const params = paramsOf(request.url);
     const lang: Language = params.get('lang') === 'fr' ? 'fr' : 'ar';
     const t = publicText(lang);
@@ -64,16 +47,16 @@ export function mapRoutes(api: Api, site: Site): void {
       if (!listing) return reply.code(404).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send('Not found');
       const page = maps.get(snapshot.version, `institution|${lang}|${listing.id}`, () => {
         const province = snapshot.provinces.find((p) => p.id === listing.provinceId);
-        const view = viewOf('provinces', province && codes.get(province.code) ? [codes.get(province.code)!] : [], POINT_MAP_SIZE);
-        return compressLight(mapSvg(view, POINT_MAP_SIZE, t('map.title'), pointsOf(lang, [listing]), 7));
+        const view = viewOf('provinces', province?.isoCode ? [province.isoCode] : [], POINT_MAP_SIZE);
+        return compressPage(mapSvg(view, POINT_MAP_SIZE, t('map.title'), pointsOf(lang, [listing]), 7), 200, 'light');
       });
-      return sendResource(request, reply, page, SVG, PUBLIC_CACHE);
+      return sendPage(request, reply, page, PUBLIC_CACHE, SVG);
     }
     // Wrong parameters are dropped here as on the page, so the image always matches the list.
     const { query } = parseQuery(params, snapshot);
     const page = maps.get(snapshot.version, `search|${lang}|${queryString({ ...query, page: 1 })}`, () =>
-      compressLight(mapSvg(searchView(codes, snapshot, query), MAP_SIZE, t('map.title'), pointsOf(lang, findAll(snapshot, query, lang).map((h) => h.listing)))),
+      compressPage(mapSvg(searchView(snapshot, query), MAP_SIZE, t('map.title'), pointsOf(lang, findAll(snapshot, query, lang).map((h) => h.listing))), 200, 'light'),
     );
-    return sendResource(request, reply, page, SVG, PUBLIC_CACHE);
+    return sendPage(request, reply, page, PUBLIC_CACHE, SVG);
   });
 }

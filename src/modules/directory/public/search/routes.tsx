@@ -15,7 +15,6 @@ import { isEmptyQuery, paramsOf, parseQuery, queryString, type Problem, type Sea
 import { findAll, pageOf } from './search.ts';
 import { SearchBody } from './SearchPage.tsx';
 import { originOf, robotsTxt, sitemapXml } from './seo.ts';
-import { compressLight, sendResource } from './send.ts';
 import { describeSearch, searchText } from './words.ts';
 
 export function renderSearch(lang: Language, snapshot: Snapshot, query: SearchQuery, parsedProblems: Problem[]): string {
@@ -55,12 +54,12 @@ export function searchRoutes(api: Api, site: Site): void {
   }
 
   api.get(publicPaths.nearMeScript, { schema: { hide: true } }, (request, reply) =>
-    sendResource(request, reply, nearMeScript, 'text/javascript; charset=utf-8', 'public, max-age=86400'),
+    sendPage(request, reply, nearMeScript, 'public, max-age=86400', 'text/javascript; charset=utf-8'),
   );
 
   api.get('/robots.txt', { schema: { hide: true } }, (request, reply) => {
     const origin = originOf(request.protocol, request.host) ?? '';
-    return sendResource(request, reply, compressPage(robotsTxt(origin)), 'text/plain; charset=utf-8', 'public, max-age=86400');
+    return sendPage(request, reply, compressPage(robotsTxt(origin)), 'public, max-age=86400', 'text/plain; charset=utf-8');
   });
 
   api.get(publicPaths.sitemap, { schema: { hide: true } }, async (request, reply) => {
@@ -69,7 +68,7 @@ export function searchRoutes(api: Api, site: Site): void {
     if (!origin) return reply.code(400).header('content-type', 'text/plain; charset=utf-8').send('Bad Host header');
     // Keyed by host, so a forged Host header only ever sees its own answer; and a cache of its
     // own, so forged hosts can push out only sitemaps, never search pages.
-    const page = sitemaps.get(snapshot.version, `sitemap|${origin}`, () => compressLight(sitemapXml(origin, snapshot)));
-    return sendResource(request, reply, page, 'application/xml; charset=utf-8', PUBLIC_CACHE);
+    const page = sitemaps.get(snapshot.version, `sitemap|${origin}`, () => compressPage(sitemapXml(origin, snapshot), 200, 'light'));
+    return sendPage(request, reply, page, PUBLIC_CACHE, 'application/xml; charset=utf-8');
   });
 }

@@ -7,8 +7,8 @@ import { distanceKm, findAll, search } from './search.ts';
 
 const ANZA = '5f0c8a52-8f5e-4a36-9d51-3c4a0ad1f0aa';
 const region = { id: 'r9', code: '09', nameAr: 'سوس ماسة', nameFr: 'Souss-Massa' };
-const agadir = { id: 'p1', code: '09.001', nameAr: 'أكادير إداوتنان', nameFr: 'Agadir Ida-Outanane', regionId: 'r9' };
-const tiznit = { id: 'p2', code: '09.581', nameAr: 'تزنيت', nameFr: 'Tiznit', regionId: 'r9' };
+const agadir = { id: 'p1', code: '09.001', nameAr: 'أكادير إداوتنان', nameFr: 'Agadir Ida-Outanane', regionId: 'r9', isoCode: 'MA-AGD' };
+const tiznit = { id: 'p2', code: '09.581', nameAr: 'تزنيت', nameFr: 'Tiznit', regionId: 'r9', isoCode: 'MA-TIZ' };
 
 function listing(id: string, nameFr: string, nameAr: string, more: Partial<Listing> = {}): Listing {
   const province = more.provinceId === 'p2' ? tiznit : agadir;
