@@ -22,6 +22,8 @@ import { notificationsModule } from '../platform/notifications/index.ts';
 import { documentsModule } from '../platform/documents/index.ts';
 import { approvalsModule } from '../platform/approvals/index.ts';
 import { planningModule } from '../modules/planning/index.ts';
+import { financeModule } from '../modules/finance/index.ts';
+import { subsidiesModule } from '../modules/subsidies/index.ts';
 import { registryModule } from '../modules/registry/index.ts';
 import { beneficiariesModule } from '../modules/beneficiaries/index.ts';
 import { directoryModule, sendPublicNotFound } from '../modules/directory/index.ts';
@@ -37,7 +39,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const webDir = path.join(repoRoot, 'dist/web');
 
 /** Platform modules first, then domain modules; the order of their routes does not matter. */
-const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule, formsModule, jobsModule, registryModule, beneficiariesModule, directoryModule];
+const modules: ServerModule[] = [auditModule, accessModule, territoryModule, notificationsModule, documentsModule, approvalsModule, planningModule, deadlinesModule, formsModule, jobsModule, registryModule, beneficiariesModule, directoryModule, financeModule, subsidiesModule];
 for (const m of modules) if (m.messages) registerMessages(m.messages);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -66,6 +66,7 @@ interface PgError {
   code?: string;
   constraint?: string;
   column?: string;
+  hint?: string;
 }
 
 const isPgError = (e: unknown): e is PgError & Error =>
@@ -105,8 +106,9 @@ function fromDatabase(error: PgError & Error): AppError | undefined {
     case '23503':
       return new AppError(400, 'errors.validation', [{ path: error.column ?? constraintField(error.constraint ?? ''), key: 'validation.invalid_value' }]);
     case 'RA409':
-      // The approval lock (approvals.guard, decision 0007): the row's section is submitted or approved.
-      return new AppError(409, 'approvals.errors.locked');
+      // A rule the database enforces (a closed month, a blocked tranche) names its message in the
+      // HINT; without one it is the approval lock (approvals.guard, decision 0007).
+      return new AppError(409, error.hint && /^[a-z_]+(\.[a-z_]+)+$/.test(error.hint) ? error.hint : 'approvals.errors.locked');
     case '42501':
       // A row-level security WITH CHECK refusal: the target lies outside the caller's scope.
       // Other privilege errors are programming errors and stay 500.

@@ -67,6 +67,16 @@ export const permissions = [
   // place availability is published by the delegation or by the institution's director.
   'directory.publish',
   'directory.availability',
+  'finance.read',
+  'finance.keep',
+  'finance.budget',
+  'finance.review',
+  'subsidies.read',
+  'subsidies.manage',
+  'subsidies.pay',
+  'subsidies.override',
+  'subsidies.justify',
+  'subsidies.audit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -132,6 +142,42 @@ for (const role of ['system_admin', 'regional_coordinator', 'provincial_delegate
 }
 (rolePermissions.institution_director as Permission[]).push('directory.availability');
 
+/**
+ * Institution finance (issue 9): everyone who oversees an institution reads its accounts; the
+ * director and the accountant keep the books and draft the budget; the founder (association
+ * officer) approves it; the delegation reviews it and the region and nation see the consolidation.
+ */
+const financeGrants: Record<Role, Permission[]> = {
+  system_admin: ['finance.read', 'finance.review'],
+  central_analyst: ['finance.read'],
+  regional_coordinator: ['finance.read', 'finance.review'],
+  provincial_delegate: ['finance.read', 'finance.review'],
+  inspector: ['finance.read'],
+  social_worker: [],
+  institution_director: ['finance.read', 'finance.keep', 'finance.budget'],
+  institution_accountant: ['finance.read', 'finance.keep', 'finance.budget'],
+  association_officer: ['finance.read', 'finance.budget'],
+};
+for (const role of roles) (rolePermissions[role] as Permission[]).push(...financeGrants[role]);
+
+/**
+ * Partnerships and subsidies (issue 8): the delegation (or region) draws up conventions, plans and
+ * pays tranches; overriding an unmet blocking condition is for the regional coordinator and the
+ * administrator; associations justify; inspectors and delegations run audit missions.
+ */
+const subsidiesGrants: Record<Role, Permission[]> = {
+  system_admin: ['subsidies.read', 'subsidies.manage', 'subsidies.pay', 'subsidies.override', 'subsidies.audit'],
+  central_analyst: ['subsidies.read'],
+  regional_coordinator: ['subsidies.read', 'subsidies.manage', 'subsidies.pay', 'subsidies.override', 'subsidies.audit'],
+  provincial_delegate: ['subsidies.read', 'subsidies.manage', 'subsidies.pay', 'subsidies.audit'],
+  inspector: ['subsidies.read', 'subsidies.audit'],
+  social_worker: [],
+  institution_director: ['subsidies.read', 'subsidies.justify'],
+  institution_accountant: ['subsidies.read', 'subsidies.justify'],
+  association_officer: ['subsidies.read', 'subsidies.justify'],
+};
+for (const role of roles) (rolePermissions[role] as Permission[]).push(...subsidiesGrants[role]);
+
 /** The scope levels at which each role makes sense (a social worker is never national). */
 export const roleScopeLevels: Record<Role, readonly ScopeLevel[]> = {
   system_admin: ['nation', 'region', 'delegation'],
@@ -155,7 +201,10 @@ export const hasPermission = (role: Role, permission: Permission): boolean =>
  * a health record still creates the social workers' and directors' accounts. These permissions are
  * left out when comparing the strength of two roles.
  */
-const needToKnow: readonly Permission[] = ['beneficiaries.read', 'beneficiaries.receive', 'beneficiaries.case', 'beneficiaries.register', 'beneficiaries.sensitive'];
+const needToKnow: readonly Permission[] = ['beneficiaries.read', 'beneficiaries.receive', 'beneficiaries.case', 'beneficiaries.register', 'beneficiaries.sensitive',
+  // An institution's own work (its books, its budget, its justifications) is not power over others:
+  // the delegate who creates a director's account never keeps that institution's books.
+  'finance.keep', 'finance.budget', 'subsidies.justify'];
 
 export const canGrantRole = (granter: Role, granted: Role): boolean =>
   rolePermissions[granted].every((p) => needToKnow.includes(p) || rolePermissions[granter].includes(p));

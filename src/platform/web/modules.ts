@@ -12,6 +12,8 @@ import { formsWeb } from '../forms/web/index.ts';
 import { registryWeb } from '../../modules/registry/web/index.ts';
 import { beneficiariesWeb } from '../../modules/beneficiaries/web/index.ts';
 import { directoryWeb } from '../../modules/directory/web/index.ts';
+import { financeWeb } from '../../modules/finance/web/index.ts';
+import { subsidiesWeb } from '../../modules/subsidies/web/index.ts';
 import type { WebModule } from './module.ts';
 
-export const webModules: readonly WebModule[] = [territoryWeb, registryWeb, beneficiariesWeb, directoryWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb, formsWeb, jobsWeb];
+export const webModules: readonly WebModule[] = [territoryWeb, registryWeb, beneficiariesWeb, directoryWeb, subsidiesWeb, financeWeb, accessWeb, auditWeb, deadlinesWeb, notificationsWeb, approvalsWeb, planningWeb, documentsWeb, formsWeb, jobsWeb];

@@ -611,6 +611,125 @@ export interface DocumentsDocumentVersions {
   version: number;
 }
 
+export interface FinanceAccounts {
+  association_id: string | null;
+  bank_name: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  kind: string;
+  opening_balance_mad: Generated<Numeric>;
+  opening_date: Timestamp;
+  region_id: string | null;
+  rib: string | null;
+}
+
+export interface FinanceBudgetAmounts {
+  amount_mad: Numeric;
+  association_id: string | null;
+  budget_id: string;
+  delegation_id: string | null;
+  institution_id: string | null;
+  kind: string;
+  line_code: string;
+  note: Generated<string>;
+  region_id: string | null;
+}
+
+export interface FinanceBudgetLines {
+  allowed_categories: string[] | null;
+  code: string;
+  is_food: Generated<boolean>;
+  is_grant: Generated<boolean>;
+  kind: string;
+  name_ar: string;
+  name_fr: string;
+  parent_code: string | null;
+  pca_account: string | null;
+  position: Generated<number>;
+  section: string | null;
+  valid_from: Generated<number>;
+  valid_to: number | null;
+}
+
+export interface FinanceBudgets {
+  association_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  note: Generated<string>;
+  region_id: string | null;
+  revises_id: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  year: number;
+}
+
+export interface FinanceClosedMonths {
+  association_id: string | null;
+  bank_balance_mad: Numeric | null;
+  cash_balance_mad: Numeric | null;
+  closed_at: Generated<Timestamp>;
+  closed_by: string | null;
+  delegation_id: string | null;
+  institution_id: string;
+  month: Timestamp;
+  region_id: string | null;
+}
+
+export interface FinanceDailyCostReferences {
+  amount_mad: Numeric;
+  legal_category: string;
+  year: number;
+}
+
+export interface FinanceEntries {
+  account_id: string | null;
+  amount_mad: Numeric;
+  association_id: string | null;
+  counterparty: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  description: Generated<string>;
+  direction: string;
+  donor_type: string | null;
+  entry_date: Timestamp;
+  id: Generated<string>;
+  institution_id: string;
+  journal: string;
+  line_code: string;
+  means: string;
+  reference: string | null;
+  region_id: string | null;
+  reverses_id: string | null;
+}
+
+export interface FinanceGrantReports {
+  association_id: string | null;
+  delegation_id: string | null;
+  entry_id: string;
+  institution_id: string | null;
+  reference: string | null;
+  region_id: string | null;
+  reported_by: string | null;
+  reported_on: Timestamp;
+}
+
+export interface FinanceMonthlyTotals {
+  amount_mad: Generated<Numeric>;
+  association_id: string | null;
+  delegation_id: string | null;
+  entry_count: Generated<number>;
+  institution_id: string;
+  line_code: string;
+  month: Timestamp;
+  region_id: string | null;
+}
+
 export interface FormsForms {
   code: string;
   created_at: Generated<Timestamp>;
@@ -990,6 +1109,230 @@ export interface RegistryRooms {
   sex: string;
 }
 
+export interface SubsidiesAuditFindings {
+  amount_in_question_mad: Numeric | null;
+  association_id: string | null;
+  closed_on: Timestamp | null;
+  convention_id: string | null;
+  delegation_id: string | null;
+  description: string;
+  id: Generated<string>;
+  mission_id: string;
+  region_id: string | null;
+  severity: string;
+  status: Generated<string>;
+}
+
+export interface SubsidiesAuditMissions {
+  association_id: string;
+  convention_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  ends_on: Timestamp;
+  id: Generated<string>;
+  kind: string;
+  region_id: string | null;
+  starts_on: Timestamp;
+  status: Generated<string>;
+  summary: string | null;
+  team: Generated<Json>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SubsidiesAuditRecommendations {
+  association_id: string | null;
+  closed_on: Timestamp | null;
+  delegation_id: string | null;
+  due_on: Timestamp | null;
+  finding_id: string;
+  follow_up: string | null;
+  id: Generated<string>;
+  region_id: string | null;
+  status: Generated<string>;
+  text: string;
+}
+
+export interface SubsidiesConditionTypes {
+  active: Generated<boolean>;
+  blocking_by_default: Generated<boolean>;
+  code: string;
+  evaluation: string;
+  name_ar: string;
+  name_fr: string;
+  position: Generated<number>;
+}
+
+export interface SubsidiesConventionAmounts {
+  amount_mad: Numeric;
+  association_id: string | null;
+  convention_id: string;
+  delegation_id: string | null;
+  partner_id: string;
+  region_id: string | null;
+  year: number;
+}
+
+export interface SubsidiesConventionInstitutions {
+  association_id: string | null;
+  convention_id: string;
+  delegation_id: string | null;
+  institution_id: string;
+  region_id: string | null;
+}
+
+export interface SubsidiesConventionObligations {
+  association_id: string | null;
+  convention_id: string;
+  delegation_id: string | null;
+  id: Generated<string>;
+  partner_id: string | null;
+  party: string;
+  position: number;
+  region_id: string | null;
+  text_ar: string;
+  text_fr: string;
+}
+
+export interface SubsidiesConventionPartners {
+  association_id: string | null;
+  convention_id: string;
+  delegation_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  name_ar: string;
+  name_fr: string;
+  region_id: string | null;
+  sgg_declared_on: Timestamp | null;
+  sgg_reference: string | null;
+}
+
+export interface SubsidiesConventions {
+  amendment: Generated<number>;
+  association_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  ends_on: Timestamp;
+  id: Generated<string>;
+  object_ar: string;
+  object_fr: string;
+  owner_level: string;
+  reference: Generated<string>;
+  region_id: string | null;
+  signed_on: Timestamp | null;
+  starts_on: Timestamp;
+  status: Generated<string>;
+  total_mad: Numeric;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SubsidiesConventionSignatories {
+  association_id: string | null;
+  convention_id: string;
+  delegation_id: string | null;
+  full_name: string;
+  id: Generated<string>;
+  partner_id: string | null;
+  party: string;
+  region_id: string | null;
+  signed_on: Timestamp | null;
+  title: string;
+}
+
+export interface SubsidiesConventionVersions {
+  amendment: number;
+  association_id: string | null;
+  convention_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  previous_terms: Json;
+  reason_ar: string;
+  reason_fr: string;
+  region_id: string | null;
+  signed_on: Timestamp | null;
+}
+
+export interface SubsidiesDisbursements {
+  amount_mad: Numeric;
+  association_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  id: Generated<string>;
+  paid_on: Timestamp;
+  payment_order: string;
+  payment_reference: string;
+  region_id: string | null;
+  rib: string;
+  tranche_id: string;
+}
+
+export interface SubsidiesJustificationLines {
+  amount_mad: Numeric;
+  association_id: string | null;
+  delegation_id: string | null;
+  description: string;
+  document_id: string | null;
+  finance_entry_id: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  justification_id: string;
+  region_id: string | null;
+  spent_on: Timestamp;
+}
+
+export interface SubsidiesJustifications {
+  accepted_mad: Numeric | null;
+  association_id: string | null;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  id: Generated<string>;
+  region_id: string | null;
+  review_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_on: Timestamp | null;
+  state: Generated<string>;
+  submitted_by: string | null;
+  submitted_on: Timestamp;
+  tranche_id: string;
+}
+
+export interface SubsidiesTrancheConditions {
+  association_id: string | null;
+  blocking: Generated<boolean>;
+  condition_code: string;
+  confirmed: boolean | null;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  delegation_id: string | null;
+  note: string | null;
+  region_id: string | null;
+  tranche_id: string;
+}
+
+export interface SubsidiesTranches {
+  amount_mad: Numeric;
+  association_id: string | null;
+  conditions_met_on: Timestamp | null;
+  convention_id: string;
+  created_at: Generated<Timestamp>;
+  delegation_id: string | null;
+  id: Generated<string>;
+  overridden_by: string | null;
+  override_reason: string | null;
+  paid_on: Timestamp | null;
+  planned_on: Timestamp;
+  position: number;
+  region_id: string | null;
+  released_by: string | null;
+  released_on: Timestamp | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  year: number;
+}
+
 export interface TerritoryCommunes {
   code: string | null;
   created_at: Generated<Timestamp>;
@@ -1060,6 +1403,15 @@ export interface DB {
   "directory.site_secrets": DirectorySiteSecrets;
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;
+  "finance.accounts": FinanceAccounts;
+  "finance.budget_amounts": FinanceBudgetAmounts;
+  "finance.budget_lines": FinanceBudgetLines;
+  "finance.budgets": FinanceBudgets;
+  "finance.closed_months": FinanceClosedMonths;
+  "finance.daily_cost_references": FinanceDailyCostReferences;
+  "finance.entries": FinanceEntries;
+  "finance.grant_reports": FinanceGrantReports;
+  "finance.monthly_totals": FinanceMonthlyTotals;
   "forms.form_versions": FormsFormVersions;
   "forms.forms": FormsForms;
   "forms.responses": FormsResponses;
@@ -1085,6 +1437,22 @@ export interface DB {
   "registry.licensing_states": RegistryLicensingStates;
   "registry.licensing_steps": RegistryLicensingSteps;
   "registry.rooms": RegistryRooms;
+  "subsidies.audit_findings": SubsidiesAuditFindings;
+  "subsidies.audit_missions": SubsidiesAuditMissions;
+  "subsidies.audit_recommendations": SubsidiesAuditRecommendations;
+  "subsidies.condition_types": SubsidiesConditionTypes;
+  "subsidies.convention_amounts": SubsidiesConventionAmounts;
+  "subsidies.convention_institutions": SubsidiesConventionInstitutions;
+  "subsidies.convention_obligations": SubsidiesConventionObligations;
+  "subsidies.convention_partners": SubsidiesConventionPartners;
+  "subsidies.convention_signatories": SubsidiesConventionSignatories;
+  "subsidies.convention_versions": SubsidiesConventionVersions;
+  "subsidies.conventions": SubsidiesConventions;
+  "subsidies.disbursements": SubsidiesDisbursements;
+  "subsidies.justification_lines": SubsidiesJustificationLines;
+  "subsidies.justifications": SubsidiesJustifications;
+  "subsidies.tranche_conditions": SubsidiesTrancheConditions;
+  "subsidies.tranches": SubsidiesTranches;
   "territory.communes": TerritoryCommunes;
   "territory.provinces": TerritoryProvinces;
   "territory.regions": TerritoryRegions;

@@ -14,6 +14,8 @@ import type { messages as forms } from '../../forms/web/index.ts';
 import type { messages as registry } from '../../../modules/registry/web/index.ts';
 import type { messages as beneficiaries } from '../../../modules/beneficiaries/web/index.ts';
 import type { messages as directory } from '../../../modules/directory/web/index.ts';
+import type { messages as finance } from '../../../modules/finance/web/index.ts';
+import type { messages as subsidies } from '../../../modules/subsidies/web/index.ts';
 
 export interface AppResources {
   web: typeof web;
@@ -30,6 +32,8 @@ export interface AppResources {
   registry: typeof registry.ar;
   beneficiaries: typeof beneficiaries.ar;
   directory: typeof directory.ar;
+  finance: typeof finance.ar;
+  subsidies: typeof subsidies.ar;
 }
 
 declare module 'i18next' {
@@ -40,6 +44,6 @@ declare module 'i18next' {
 }
 
 export type AppNamespace = keyof AppResources;
-export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs', 'registry', 'beneficiaries', 'directory'] as const satisfies readonly AppNamespace[];
+export const appNamespaces = ['web', 'territory', 'access', 'audit', 'notifications', 'approvals', 'planning', 'documents', 'deadlines', 'forms', 'jobs', 'registry', 'beneficiaries', 'directory', 'finance', 'subsidies'] as const satisfies readonly AppNamespace[];
 /** A key of any namespace, written 'ns:key' (or a bare key of the shell's 'web' namespace). */
 export type AppKey = ParseKeys<typeof appNamespaces>;

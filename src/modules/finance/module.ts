@@ -1,0 +1,12 @@
+import type { ServerModule } from '../../server/module.ts';
+import './approval.ts';
+import ar from './server/i18n/ar.json' with { type: 'json' };
+import fr from './server/i18n/fr.json' with { type: 'json' };
+
+export const financeModule: ServerModule = {
+  name: 'finance',
+  messages: { ar, fr },
+  routes() {
+    // Each part (server/<part>/) registers its routes here.
+  },
+};
