@@ -103,8 +103,9 @@ LANGUAGE sql STABLE AS $$
   SELECT EXISTS (SELECT 1 FROM subsidies.condition_state(p_tranche) c WHERE c.blocking AND NOT c.met)
 $$;
 
--- "Conditions met" is a day: the first day the blocking conditions were all found met (by a hand
--- confirmation, a release, or this function called by the daily sweep). Never moved once set.
+-- "Conditions met" is a day: the first day Raaya found the blocking conditions all met (when the
+-- tranche is planned, a condition confirmed, the tranche's timeline read, or at the release).
+-- Never moved once set; an override leaves it empty (the conditions were not met).
 CREATE FUNCTION subsidies.note_conditions_met(p_tranche uuid) RETURNS date
 LANGUAGE plpgsql AS $$
 DECLARE

@@ -61,6 +61,10 @@ const where = (alias: string, f: Filter) =>
   'conventionId' in f ? sql`${sql.ref(`${alias}.convention_id`)} = ${f.conventionId}::uuid` : sql`${sql.ref(`${alias}.id`)} = ${f.trancheId}::uuid`;
 
 async function loadTranches(tx: Tx, conventionId: string, filter: Filter): Promise<Tranche[]> {
+  // Auto conditions change with other modules' data (a budget approved, a finding closed): the day
+  // they are first seen all met is recorded when the tranches are read (decision 0027).
+  await sql`SELECT subsidies.note_conditions_met(t.id) FROM subsidies.tranches t
+    WHERE ${where('t', filter)} AND t.status = 'planned' AND t.conditions_met_on IS NULL`.execute(tx);
   const figures = await sql<FigureRow>`
     SELECT t.id, t.convention_id, t.year, t.position, t.planned_on, t.amount_mad, t.status, t.conditions_met_on, t.released_on,
       t.released_by, t.override_reason, t.overridden_by, t.paid_on, f.paid_mad::numeric(14,2)::text AS paid_mad, (t.amount_mad - f.paid_mad)::numeric(14,2)::text AS remaining_mad,

@@ -124,6 +124,19 @@ describe('conditions evaluated from the data', () => {
     expect(auto.statusCode).toBe(409);
     expect(auto.json().code).toBe('condition_evaluated');
   });
+
+  it('records the day the blocking conditions are first found met, and never moves it', async () => {
+    const c = await createConvention(server, span);
+    const findingId = await createCriticalFinding(server, c.associationId);
+    const t = (await plan(c.id, { plannedOn: `${year}-07-01`, amountMad: '1000', conditions: [{ code: 'no_open_critical_finding', blocking: true }] })).json() as Tranche;
+    expect(t.conditionsMetOn).toBeNull();
+    await server.owner("UPDATE subsidies.audit_findings SET status = 'closed', closed_on = current_date WHERE id = $1", [findingId]);
+    const met = (await delegate.get(`/api/subsidies/tranches/${t.id}`)).json() as Tranche;
+    const [today] = await server.owner<{ d: string }>("SELECT to_char(subsidies.today(), 'YYYY-MM-DD') AS d");
+    expect(met.conditionsMetOn).toBe(today!.d);
+    await expect(db.query(delegate.id, "UPDATE subsidies.tranches SET conditions_met_on = '2000-01-01' WHERE id = $1", [t.id]))
+      .rejects.toMatchObject({ code: 'RA409' });
+  });
 });
 
 describe('release', () => {

@@ -34,7 +34,6 @@ export async function planTranche(tx: Tx, conventionId: string, body: PlanTranch
       .values(conditions.map((c) => ({ tranche_id: id, condition_code: c.code, blocking: c.blocking })))
       .execute();
   }
-  await noteConditionsMet(tx, id);
   return getTranche(tx, id);
 }
 
@@ -57,11 +56,6 @@ export async function cancelTranche(tx: Tx, trancheId: string): Promise<Tranche>
   return getTranche(tx, trancheId);
 }
 
-/** Records the day the blocking conditions were all met, the first time they are. */
-async function noteConditionsMet(tx: Tx, trancheId: string): Promise<void> {
-  await sql`SELECT subsidies.note_conditions_met(${trancheId}::uuid)`.execute(tx);
-}
-
 /**
  * A hand confirmation (or its withdrawal) of one condition. Who and when are the database's
  * (the session's user, the transaction's time); an auto condition the data decides is not
@@ -74,7 +68,7 @@ export async function confirmCondition(tx: Tx, trancheId: string, code: string, 
   if (condition.autoMet !== null) throw new AppError(409, 'subsidies.errors.condition_evaluated');
   await sql`UPDATE subsidies.tranche_conditions SET confirmed = ${body.confirmed}, note = ${body.note ?? null}
     WHERE tranche_id = ${trancheId}::uuid AND condition_code = ${code}`.execute(tx);
-  await noteConditionsMet(tx, trancheId);
+  // Reading it back records the day its blocking conditions are all met, if they now are.
   return getTranche(tx, trancheId);
 }
 
