@@ -88,8 +88,8 @@ function TrancheCard({ tranche: x, data }: { tranche: Tranche; data: Timeline_ }
           <Title order={3} size={ui.h4}>{name}</Title>
           <Group gap={ui.xs}>
             <Badge color={statusColor[x.status]} variant={ui.filled} data-testid={tid.trancheStatus(x.year, x.position)}>{t(`tranches.status.${x.status}`)}</Badge>
-            {x.blocked && <Badge color={ui.red} variant={ui.light} data-testid={tid.blocked(x.year, x.position)}>{t('tranches.blocked')}</Badge>}
-            {x.late && <Badge color={ui.orange} variant={ui.light}>{t('tranches.late')}</Badge>}
+            {x.blocked && <Badge color={look.red} variant={ui.light} data-testid={tid.blocked(x.year, x.position)}>{t('tranches.blocked')}</Badge>}
+            {x.late && <Badge color={look.orange} variant={ui.light}>{t('tranches.late')}</Badge>}
           </Group>
         </Group>
         <Text size={ui.sm}>
@@ -99,7 +99,7 @@ function TrancheCard({ tranche: x, data }: { tranche: Tranche; data: Timeline_ }
           {t('tranches.moneyLine', { paid: formatMad(x.paidMad, lang), remaining: formatMad(x.remainingMad, lang), justified: formatMad(x.justifiedMad, lang) })}
         </Text>
         <Stack gap={2} data-testid={tid.delay(x.year, x.position)}>
-          {x.overdueDays !== null && <Text size={ui.sm} c={ui.red}>{t('tranches.overdueDays', { count: x.overdueDays })}</Text>}
+          {x.overdueDays !== null && <Text size={ui.sm} c={look.red}>{t('tranches.overdueDays', { count: x.overdueDays })}</Text>}
           {x.delayPlannedDays !== null && <Text size={ui.sm}>{t('tranches.delayPlanned', { count: x.delayPlannedDays })}</Text>}
           {x.delayConditionsDays !== null && <Text size={ui.sm}>{t('tranches.delayConditions', { count: x.delayConditionsDays })}</Text>}
           {x.conditionsMetOn && <Text size={ui.sm} c={ui.dimmed}>{t('tranches.conditionsMetOn', { date: formatDate(x.conditionsMetOn, lang) })}</Text>}
@@ -107,7 +107,7 @@ function TrancheCard({ tranche: x, data }: { tranche: Tranche; data: Timeline_ }
             <Text size={ui.sm} c={ui.dimmed}>{t('tranches.releasedOn', { date: formatDate(x.releasedOn, lang), name: x.releasedBy ? nameIn(x.releasedBy, lang) : '' })}</Text>
           )}
           {x.overrideReason && (
-            <Text size={ui.sm} c={ui.orange}>{t('tranches.overridden', { name: x.overriddenBy ? nameIn(x.overriddenBy, lang) : '', reason: x.overrideReason })}</Text>
+            <Text size={ui.sm} fw={look.bold}>{t('tranches.overridden', { name: x.overriddenBy ? nameIn(x.overriddenBy, lang) : '', reason: x.overrideReason })}</Text>
           )}
         </Stack>
         {x.conditions.length > 0 && <Conditions tranche={x} conventionId={data.conventionId} />}
@@ -144,7 +144,7 @@ function TrancheCard({ tranche: x, data }: { tranche: Tranche; data: Timeline_ }
 
 function conditionBadge(c: TrancheCondition): { color: string; key: 'tranches.conditions.met' | 'tranches.conditions.unmet' | 'tranches.conditions.unknown' } {
   if (c.met) return { color: look.teal, key: 'tranches.conditions.met' };
-  if (c.autoMet === false || c.confirmed === false) return { color: ui.red, key: 'tranches.conditions.unmet' };
+  if (c.autoMet === false || c.confirmed === false) return { color: look.red, key: 'tranches.conditions.unmet' };
   return { color: look.yellow, key: 'tranches.conditions.unknown' };
 }
 
@@ -176,7 +176,7 @@ function Conditions({ tranche: x, conventionId }: { tranche: Tranche; convention
                     onClick={() => confirm.mutate({ code: c.code, confirmed: true })} data-testid={tid.confirm(c.code)}>
                     {t('tranches.conditions.confirm')}
                   </Button>
-                  <Button size={ui.xs} variant={ui.subtle} color={ui.red} leftSection={<IconX size={14} aria-hidden />} loading={confirm.isPending}
+                  <Button size={ui.xs} variant={ui.subtle} color={look.red} leftSection={<IconX size={14} aria-hidden />} loading={confirm.isPending}
                     onClick={() => confirm.mutate({ code: c.code, confirmed: false })}>
                     {t('tranches.conditions.deny')}
                   </Button>

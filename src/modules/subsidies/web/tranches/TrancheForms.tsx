@@ -58,13 +58,13 @@ export function ReleaseModal({ conventionId, tranche, onClose }: { conventionId:
       <form noValidate onSubmit={submit(() => mutation.mutate(tranche.blocked && reason.trim() ? { overrideReason: reason } : {}, { onSuccess: onClose }))}>
         <Stack gap={ui.md}>
           <ProblemAlert error={mutation.error} />
-          {tranche.blocked && <Alert color={ui.orange} variant={ui.light}>{t('tranches.release.blockedHelp')}</Alert>}
+          {tranche.blocked && <Alert color={look.orange} variant={ui.light}>{t('tranches.release.blockedHelp')}</Alert>}
           {tranche.blocked && mayOverride && (
             <Textarea label={t('tranches.release.overrideReason')} required minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)}
               error={fieldError(mutation.error, fld.overrideReason)} data-testid={tid.overrideReason} />
           )}
           <Group justify={ui.end}>
-            <Button type="submit" loading={mutation.isPending} color={tranche.blocked ? ui.orange : undefined} data-testid={tid.releaseSubmit}>
+            <Button type="submit" loading={mutation.isPending} color={tranche.blocked ? look.red : undefined} data-testid={tid.releaseSubmit}>
               {t(tranche.blocked && mayOverride ? 'tranches.release.override' : 'tranches.release.confirm')}
             </Button>
           </Group>

@@ -36,8 +36,11 @@ export const path = {
 
 /** Technical prop values the screens use in JSX (no literal strings there). */
 export const look = {
-  teal: 'teal',
-  yellow: 'yellow',
+  // Shade 9 keeps light badges and coloured text above the 4.5:1 contrast ratio.
+  teal: 'teal.9',
+  yellow: 'yellow.9',
+  red: 'red.9',
+  orange: 'orange.9',
   date: 'date',
   month: 'month',
   decimal: 'decimal',
@@ -45,7 +48,7 @@ export const look = {
   bold: 700,
 } as const;
 
-export const statusColor = { planned: 'gray', released: 'blue', paid: 'teal', cancelled: 'dark' } as const;
+export const statusColor = { planned: 'gray.7', released: 'blue.9', paid: 'teal.9', cancelled: 'dark' } as const;
 
 /** Field names of the forms (values in JSX, and the paths of the server's field errors). */
 export const fld = {

@@ -56,13 +56,13 @@ export function DueThisMonthPage() {
                   <Table.Td>{t('tranches.trancheName', { year: x.year, position: x.position })}</Table.Td>
                   <Table.Td>
                     {formatDate(x.plannedOn, lang)}
-                    {x.overdueDays !== null && <Text size={ui.xs} c={ui.red}>{t('tranches.overdueDays', { count: x.overdueDays })}</Text>}
+                    {x.overdueDays !== null && <Text size={ui.xs} c={look.red}>{t('tranches.overdueDays', { count: x.overdueDays })}</Text>}
                   </Table.Td>
                   <Table.Td>{formatMad(x.remainingMad, lang)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       <Badge color={statusColor[x.status]} variant={ui.filled}>{t(`tranches.status.${x.status}`)}</Badge>
-                      {x.blocked && <Badge color={ui.red} variant={ui.light}>{t('tranches.blocked')}</Badge>}
+                      {x.blocked && <Badge color={look.red} variant={ui.light}>{t('tranches.blocked')}</Badge>}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
