@@ -59,6 +59,28 @@ describe('planning', () => {
     expect(second.json()).toMatchObject({ position: 2, amountMad: '40000.00' });
   });
 
+  it('moves or resizes a planned tranche within the same rules, deletes or cancels it before any payment, never after release', async () => {
+    const c = await createConvention(server, span);
+    const a = (await plan(c.id, { plannedOn: `${year}-03-01`, amountMad: '50000', conditions: [] })).json() as Tranche;
+    const b = (await plan(c.id, { plannedOn: `${year}-06-01`, amountMad: '30000', conditions: [] })).json() as Tranche;
+    const moved = await delegate.patch(`/api/subsidies/tranches/${a.id}`, { plannedOn: `${year}-04-15`, amountMad: '70000' });
+    expect(moved.json()).toMatchObject({ plannedOn: `${year}-04-15`, amountMad: '70000.00' });
+    expect((await delegate.patch(`/api/subsidies/tranches/${a.id}`, { plannedOn: `${year}-04-15`, amountMad: '70000.01' })).json().code).toBe('tranches_exceed_year');
+    expect((await delegate.patch(`/api/subsidies/tranches/${a.id}`, { plannedOn: `${year + 5}-04-15`, amountMad: '100' })).statusCode).toBe(400);
+
+    expect((await delegate.delete(`/api/subsidies/tranches/${b.id}`)).statusCode).toBe(204);
+    expect((await delegate.get(`/api/subsidies/tranches/${b.id}`)).statusCode).toBe(404);
+
+    expect((await delegate.post(`/api/subsidies/tranches/${a.id}/release`, {})).statusCode).toBe(200);
+    expect((await delegate.patch(`/api/subsidies/tranches/${a.id}`, { plannedOn: `${year}-05-01`, amountMad: '100' })).json().code).toBe('tranche_not_planned');
+    expect((await delegate.delete(`/api/subsidies/tranches/${a.id}`)).json().code).toBe('tranche_not_planned');
+    const cancelled = await delegate.post(`/api/subsidies/tranches/${a.id}/cancel`);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+    // A cancelled tranche frees the year's amount.
+    expect((await plan(c.id, { plannedOn: `${year}-09-01`, amountMad: '100000', conditions: [] })).statusCode).toBe(200);
+    expect((await delegate.post(`/api/subsidies/tranches/${a.id}/release`, {})).json().code).toBe('tranche_not_planned');
+  });
+
   it('does not let a user plan on a convention outside its scope (404)', async () => {
     const c = await createConvention(server, { ...span, province: '09.273' });
     expect((await plan(c.id, { plannedOn: `${year}-03-01`, amountMad: '1000' })).statusCode).toBe(404);

@@ -22,6 +22,7 @@ export const tid = {
   payAmount: 'tranche-pay-amount',
   payRib: 'tranche-pay-rib',
   paySubmit: 'tranche-pay-submit',
+  cancel: (year: number, position: number) => `tranche-cancel-${year}-${position}`,
   statementAr: 'tranche-statement-ar',
   statementFr: 'tranche-statement-fr',
   dueTable: 'tranches-due-table',

@@ -38,3 +38,5 @@ export const useReleaseTranche = (conventionId: string, trancheId: string) =>
   useTrancheWrite(conventionId, (body: ReleaseTrancheBody) => api.post(trancheUrl(trancheId, '/release'), body, Tranche));
 export const useDisburse = (conventionId: string, trancheId: string) =>
   useTrancheWrite(conventionId, (body: DisburseBody) => api.post(trancheUrl(trancheId, '/disbursements'), body, Tranche));
+export const useCancelTranche = (conventionId: string, trancheId: string) =>
+  useTrancheWrite(conventionId, () => api.post(trancheUrl(trancheId, '/cancel'), undefined, Tranche));
