@@ -9,7 +9,8 @@
 CREATE FUNCTION subsidies.override_roles() RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['regional_coordinator', 'system_admin'] $$;
 
-CREATE FUNCTION subsidies.today() RETURNS date
+-- OR REPLACE: another part of the module may define the same helper (same body).
+CREATE OR REPLACE FUNCTION subsidies.today() RETURNS date
 LANGUAGE sql STABLE AS $$ SELECT (now() AT TIME ZONE 'Africa/Casablanca')::date $$;
 
 -- The state of each condition attached to a tranche. auto_met: what Raaya's data says (NULL when it
