@@ -48,7 +48,7 @@ export async function createAccount(tx: Tx, user: CurrentUser, institutionId: st
     .values({
       institution_id: institutionId,
       kind: body.kind,
-      rib: body.kind === 'bank' ? (body.rib ?? null) : null,
+      rib: body.kind === 'bank' ? (body.rib?.replace(/\s/g, '') ?? null) : null,
       bank_name: body.kind === 'bank' ? (body.bankName ?? null) : null,
       opening_date: body.openingDate,
       opening_balance_mad: body.openingBalanceMad,

@@ -18,7 +18,7 @@ export async function listClosings(tx: Tx, institutionId: string, year: number):
            coalesce(sum(t.entry_count), 0)::int AS n,
            to_char(c.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS closed_at,
            c.bank_balance_mad::text AS bank, c.cash_balance_mad::text AS cash
-    FROM generate_series(make_date(${year}, 1, 1), make_date(${year}, 12, 1), interval '1 month') m
+    FROM generate_series(make_date(${year}::int, 1, 1), make_date(${year}::int, 12, 1), interval '1 month') m
     LEFT JOIN finance.monthly_totals t ON t.institution_id = ${institutionId}::uuid AND t.month = m::date
     LEFT JOIN finance.budget_lines l ON l.code = t.line_code
     LEFT JOIN finance.closed_months c ON c.institution_id = ${institutionId}::uuid AND c.month = m::date

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PageQuery, Uuid, optionalText, pageOf, text } from '../../../../platform/contract/common.ts';
 import { Mad, MadOut, PositiveMad } from '../../../../platform/contract/money.ts';
+import { ribIsValid } from '../../../registry/contract/values.ts';
 
 export const journals = ['bank', 'cash', 'in_kind'] as const;
 export const Journal = z.enum(journals);
@@ -51,7 +52,7 @@ export type Accounts = z.infer<typeof Accounts>;
 
 export const CreateAccountBody = z.strictObject({
   kind: z.enum(['bank', 'cash']),
-  rib: optionalText(24).optional(),
+  rib: optionalText(30).refine((v) => v === null || ribIsValid(v.replace(/\s/g, '')), { message: 'registry.validation.rib_key' }).optional(),
   bankName: optionalText(120).optional(),
   openingDate: isoDate,
   openingBalanceMad: Mad,
@@ -202,4 +203,3 @@ export const UnmatchBody = z.strictObject({ lineId: Uuid });
 export const AutoMatchBody = z.strictObject({ from: isoDate, to: isoDate });
 export const AutoMatchResult = z.object({ matched: z.number().int() });
 
-export const EntryPage = pageOf(Entry);

@@ -92,12 +92,12 @@ export async function autoMatch(tx: Tx, user: CurrentUser, institutionId: string
     ), entries AS (
       SELECT e.id, e.entry_date, finance.signed_mad(e.direction, e.amount_mad) AS signed FROM finance.entries e
       WHERE e.account_id = ${accountId}::uuid
-        AND e.entry_date BETWEEN ${from}::date - ${MATCH_WINDOW_DAYS} AND ${to}::date + ${MATCH_WINDOW_DAYS}
+        AND e.entry_date BETWEEN ${from}::date - ${MATCH_WINDOW_DAYS}::int AND ${to}::date + ${MATCH_WINDOW_DAYS}::int
         AND NOT EXISTS (SELECT 1 FROM finance.bank_statement_lines s WHERE s.entry_id = e.id)
     ), pairs AS (
       SELECT l.id AS line_id, e.id AS entry_id,
              count(*) OVER (PARTITION BY l.id) AS per_line, count(*) OVER (PARTITION BY e.id) AS per_entry
-      FROM lines l JOIN entries e ON e.signed = l.amount_mad AND abs(e.entry_date - l.line_date) <= ${MATCH_WINDOW_DAYS}
+      FROM lines l JOIN entries e ON e.signed = l.amount_mad AND abs(e.entry_date - l.line_date) <= ${MATCH_WINDOW_DAYS}::int
     )
     UPDATE finance.bank_statement_lines s SET entry_id = p.entry_id, matched_by = ${user.id}::uuid, matched_at = now()
     FROM pairs p WHERE p.line_id = s.id AND p.per_line = 1 AND p.per_entry = 1`.execute(tx);
