@@ -149,6 +149,7 @@ export const Grant = z.object({
 });
 export type Grant = z.infer<typeof Grant>;
 export const Grants = z.object({ items: z.array(Grant) });
+export type Grants = z.infer<typeof Grants>;
 export const GrantReportBody = z.strictObject({ reportedOn: isoDate, reference: optionalText(100).optional() });
 export type GrantReportBody = z.infer<typeof GrantReportBody>;
 

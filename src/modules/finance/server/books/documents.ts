@@ -12,7 +12,6 @@ registerDocumentOwner({
   readPermission: 'finance.read',
   writePermission: 'finance.keep',
   categories: entryDocumentCategories,
-  linkOf: (id) => `/finance/entries/${id}`,
   scopeOf: async (tx, id) => {
     const row = await tx
       .selectFrom('finance.entries')

@@ -79,8 +79,8 @@ describe('the ledger, as the application role', () => {
     expect(await refused((c) => c.query(`INSERT INTO finance.closed_months (institution_id, month) VALUES ($1, '2025-02-01')`, [institutionId]))).toEqual({ code: 'RA409', hint: 'finance.errors.earlier_month_open' });
     await server.owner(`INSERT INTO finance.closed_months (institution_id, month) VALUES ($1, '2025-01-01')`, [institutionId]);
     expect(await refused((c) => insert(c, '2025-01-31'))).toEqual({ code: 'RA409', hint: 'finance.errors.month_closed' });
-    // Even an entry old enough to delete stays when its month is closed.
-    expect(await refused((c) => c.query('DELETE FROM finance.entries WHERE id = $1', [january]))).toMatchObject({ code: 'RA409' });
+    // A closed month's entry is still young: kept (10 years), whatever the month.
+    expect(await refused((c) => c.query('DELETE FROM finance.entries WHERE id = $1', [january]))).toEqual({ code: 'RA409', hint: 'finance.errors.retention' });
     const open = await asApp((c) => insert(c, '2025-02-01'));
     expect(open.rowCount).toBe(1);
     // A closed month cannot be reopened by the application: no privilege to delete or change it.
