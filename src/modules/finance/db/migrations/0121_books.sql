@@ -34,12 +34,19 @@ BEGIN
     RAISE EXCEPTION 'line % is not in the chart of %', NEW.line_code, extract(year FROM NEW.entry_date)
       USING ERRCODE = 'RA409', HINT = 'finance.errors.line_not_in_chart';
   END IF;
-  IF EXISTS (SELECT 1 FROM finance.budget_lines c WHERE c.parent_code = NEW.line_code) THEN
+  -- A heading is the sum of its sub-lines valid that year (as finance.line_is_postable, 0123, says).
+  IF EXISTS (SELECT 1 FROM finance.budget_lines c WHERE c.parent_code = NEW.line_code
+             AND c.valid_from <= extract(year FROM NEW.entry_date) AND coalesce(c.valid_to, 2100) >= extract(year FROM NEW.entry_date)) THEN
     RAISE EXCEPTION 'line % has sub-lines', NEW.line_code USING ERRCODE = 'RA409', HINT = 'finance.errors.line_has_sublines';
   END IF;
   IF (NEW.direction = 'receipt') <> (line.kind = 'revenue') THEN
     RAISE EXCEPTION 'a % goes on a % line', NEW.direction, CASE NEW.direction WHEN 'receipt' THEN 'revenue' ELSE 'expenditure' END
       USING ERRCODE = 'RA409', HINT = 'finance.errors.line_direction';
+  END IF;
+  -- Beneficiary contributions only where the category may charge (law 65-15 art. 6; message of the budget part).
+  IF line.allowed_categories IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM registry.institutions i WHERE i.id = NEW.institution_id AND i.legal_category = ANY (line.allowed_categories)) THEN
+    RAISE EXCEPTION 'line % is not allowed for this category', NEW.line_code USING ERRCODE = 'RA409', HINT = 'finance.errors.line_category_not_allowed';
   END IF;
   -- A grant or donation says who gave it (the donor's type); nothing else does.
   IF NEW.reverses_id IS NULL AND (line.is_grant <> (NEW.donor_type IS NOT NULL)) THEN

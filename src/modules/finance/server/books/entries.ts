@@ -20,7 +20,9 @@ export async function entryLines(tx: Tx, year: number): Promise<{ items: EntryLi
     .select(['l.code', 'l.kind', 'l.section', 'l.name_ar', 'l.name_fr', 'l.is_grant'])
     .where('l.valid_from', '<=', year)
     .where((eb) => eb.or([eb('l.valid_to', 'is', null), eb('l.valid_to', '>=', year)]))
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('finance.budget_lines as c').select(sql`1`.as('one')).whereRef('c.parent_code', '=', 'l.code'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('finance.budget_lines as c').select(sql`1`.as('one')).whereRef('c.parent_code', '=', 'l.code').where('c.valid_from', '<=', year).where(sql<boolean>`coalesce(c.valid_to, 2100) >= ${year}::int`))),
+    )
     .orderBy('l.kind', 'desc')
     .orderBy('l.position')
     .orderBy('l.code')

@@ -102,6 +102,10 @@ describe('the ledger, as the application role', () => {
     expect((await refused((c) => insert(c, { line: chart.operating }))).hint).toBe('finance.errors.line_has_sublines');
     expect((await refused((c) => insert(c, { line: chart.grant, direction: 'receipt' }))).hint).toBe('finance.errors.donor_type');
     expect((await refused((c) => insert(c, { donor: 'private' }))).hint).toBe('finance.errors.donor_type');
+    // Beneficiary contributions: only the categories that may charge (the factory's institution is a students' home).
+    await server.owner(`UPDATE finance.budget_lines SET allowed_categories = ARRAY['elderly'] WHERE code = $1`, [chart.sales]);
+    expect((await refused((c) => insert(c, { line: chart.sales, direction: 'receipt' }))).hint).toBe('finance.errors.line_category_not_allowed');
+    await server.owner('UPDATE finance.budget_lines SET allowed_categories = NULL WHERE code = $1', [chart.sales]);
     await server.owner('UPDATE finance.budget_lines SET valid_to = 2024 WHERE code = $1', [chart.salaries]);
     expect((await refused((c) => insert(c, { line: chart.salaries }))).hint).toBe('finance.errors.line_not_in_chart');
   });
