@@ -19,7 +19,8 @@ export function JournalPage() {
   const institutionId = useParam('institutionId');
   const today = todayInMorocco();
   const [journal, setJournal] = useState<Journal>('bank');
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  // This month by default: the page a keeper opens after recording, short enough for a phone.
+  const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
   const [to, setTo] = useState(today);
   const accounts = useAccounts(institutionId);
   const canKeep = accounts.data?.canKeep ?? false;
