@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { todayInMorocco } from '../../../../platform/deadlines/index.ts';
 import type { Closings, Reconciliation } from '../../server/books/contract.ts';
-import { ensureNationalChartLines } from '../../server/books/testing/factories.ts';
 import { seedDemoBooks } from './books.ts';
 
 let server: TestServer;
@@ -19,21 +18,20 @@ const lastYear = Number(today.slice(0, 4)) - 1;
 
 beforeAll(async () => {
   server = await startTestServer({}, { demo: true });
-  // Before the national chart's seed is merged, the demo skipped its books: add the lines and seed them here.
-  await ensureNationalChartLines(server);
-  const client = new pg.Client({ connectionString: server.ownerUrl });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    await seedDemoBooks(client, today);
-    await client.query('COMMIT');
-  } finally {
-    await client.end();
-  }
 }, 120_000);
 afterAll(() => server.close());
 
 describe('the books demo', () => {
+  it('is seeded with the demo, once: a second run writes nothing', async () => {
+    const client = new pg.Client({ connectionString: server.ownerUrl });
+    await client.connect();
+    try {
+      expect(await seedDemoBooks(client, today)).toEqual({ institutions: 0, entries: 0 });
+    } finally {
+      await client.end();
+    }
+  });
+
   it('gives every demo institution its accounts, approved balanced budgets and a full year of entries', async () => {
     const perInstitution = await server.owner<{ id: string; months: number; budgets: number; unbalanced: number; approved: number }>(
       `SELECT i.id,

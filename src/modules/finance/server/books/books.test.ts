@@ -66,6 +66,19 @@ describe('receipts and payments', () => {
     expect(await entryCount(institutionId)).toBe(0);
   });
 
+  it('offers the lines an entry may go on: sub-lines, not headings; not what the category may not charge', async () => {
+    const { institutionId, director } = await booksInstitution(server);
+    await server.owner(`UPDATE finance.budget_lines SET allowed_categories = ARRAY['elderly'] WHERE code = $1`, [chart.sales]);
+    try {
+      const codes = ((await director.get(`${base(institutionId)}/entries/lines?year=2025`)).json() as { items: { code: string }[] }).items.map((l) => l.code);
+      expect(codes).toEqual(expect.arrayContaining([chart.food, chart.grant, chart.salaries]));
+      expect(codes).not.toContain(chart.operating);
+      expect(codes).not.toContain(chart.sales);
+    } finally {
+      await server.owner('UPDATE finance.budget_lines SET allowed_categories = NULL WHERE code = $1', [chart.sales]);
+    }
+  });
+
   it('warns when a payment exceeds the balance, records it once confirmed, and reverses it without editing', async () => {
     const { institutionId, director } = await booksInstitution(server, { cash: '500.00' });
     const url = `${base(institutionId)}/entries`;

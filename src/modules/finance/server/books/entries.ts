@@ -14,7 +14,9 @@ import { CreateEntryBody as CreateEntrySchema } from './contract.ts';
 import { entryQuery, toEntry } from './entry-rows.ts';
 import { institutionInScope, mad } from './institution.ts';
 
-export async function entryLines(tx: Tx, year: number): Promise<{ items: EntryLine[] }> {
+/** The lines an entry of this institution may go on that year: postable, and allowed for its category. */
+export async function entryLines(tx: Tx, institutionId: string, year: number): Promise<{ items: EntryLine[] }> {
+  const { legalCategory } = await institutionInScope(tx, institutionId);
   const rows = await tx
     .selectFrom('finance.budget_lines as l')
     .select(['l.code', 'l.kind', 'l.section', 'l.name_ar', 'l.name_fr', 'l.is_grant'])
@@ -23,6 +25,7 @@ export async function entryLines(tx: Tx, year: number): Promise<{ items: EntryLi
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('finance.budget_lines as c').select(sql`1`.as('one')).whereRef('c.parent_code', '=', 'l.code').where('c.valid_from', '<=', year).where(sql<boolean>`coalesce(c.valid_to, 2100) >= ${year}::int`))),
     )
+    .where((eb) => eb.or([eb('l.allowed_categories', 'is', null), sql<boolean>`${legalCategory}::text = ANY (l.allowed_categories)`]))
     .orderBy('l.kind', 'desc')
     .orderBy('l.position')
     .orderBy('l.code')

@@ -6,12 +6,13 @@ export interface BooksInstitution {
   id: string;
   nameAr: string;
   nameFr: string;
+  legalCategory: string | null;
 }
 
 export async function institutionInScope(tx: Tx, id: string): Promise<BooksInstitution> {
-  const row = await tx.selectFrom('registry.institutions').select(['id', 'name_ar', 'name_fr']).where('id', '=', id).executeTakeFirst();
+  const row = await tx.selectFrom('registry.institutions').select(['id', 'name_ar', 'name_fr', 'legal_category']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  return { id: row.id, nameAr: row.name_ar, nameFr: row.name_fr };
+  return { id: row.id, nameAr: row.name_ar, nameFr: row.name_fr, legalCategory: row.legal_category };
 }
 
 /** numeric → API money text ("1250.50"); pg returns numerics as strings already. */

@@ -28,7 +28,7 @@ export function booksRoutes(api: Api, ctx: ServerContext): void {
   });
 
   api.get(`${base}/entries/lines`, { schema: { tags, params: InstitutionParams, querystring: EntryLinesQuery, response: { 200: EntryLines } } }, (request) =>
-    scoped(ctx, request, 'finance.read', (tx) => entryLines(tx, request.query.year)),
+    scoped(ctx, request, 'finance.read', (tx) => entryLines(tx, request.params.id, request.query.year)),
   );
   api.get(`${base}/entries/balance`, { schema: { tags, params: InstitutionParams, querystring: BalanceCheckQuery, response: { 200: BalanceCheck } } }, (request) =>
     scoped(ctx, request, 'finance.read', (tx) => accountBalance(tx, request.params.id, request.query.journal, request.query.entryDate)),

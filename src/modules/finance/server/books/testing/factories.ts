@@ -65,39 +65,3 @@ export const receipt = (line: string, over: Record<string, unknown> = {}) => ({
   journal: 'bank', entryDate: '2025-03-05', direction: 'receipt', lineCode: line, amountMad: '1000.00', counterparty: 'Client', means: 'transfer', ...over,
 });
 
-/**
- * The lines of the national chart (migration 0123, budget part) that the books' demo writes on,
- * added when missing, so the demo can be tested before that seed is merged (no-op after it).
- */
-export async function ensureNationalChartLines(server: TestServer): Promise<void> {
-  const heading = (code: string, kind: string, section: string | null) => [code, kind, section, null, code, code, false, false];
-  const lines: unknown[][] = [
-    ['rev_en_subsidy', 'revenue', null, null, 'منحة التعاون الوطني', "Subvention de l'Entraide Nationale", true, false],
-    ['rev_local_authorities', 'revenue', null, null, 'منح الجماعات الترابية', 'Subventions des collectivités territoriales', true, false],
-    ['rev_education_food_grant', 'revenue', null, null, 'منحة الإطعام', "Subvention d'alimentation", true, false],
-    ['rev_private_donations', 'revenue', null, null, 'التبرعات والإحسان', 'Dons privés et bienfaisance', true, false],
-    ['rev_in_kind_donations', 'revenue', null, null, 'التبرعات العينية', 'Dons en nature (valorisés)', true, false],
-    ['rev_income_activities', 'revenue', null, null, 'الأنشطة المدرة للدخل', 'Activités génératrices de revenus', false, false],
-    ['op_food', 'expenditure', 'operating', null, 'التغذية', 'Alimentation', false, true],
-    heading('op_utilities', 'expenditure', 'operating'),
-    ['op_water', 'expenditure', 'operating', 'op_utilities', 'الماء', 'Eau', false, false],
-    ['op_electricity', 'expenditure', 'operating', 'op_utilities', 'الكهرباء', 'Électricité', false, false],
-    ['op_gas', 'expenditure', 'operating', 'op_utilities', 'الغاز', 'Gaz', false, false],
-    ['op_medicines', 'expenditure', 'operating', null, 'الأدوية', 'Médicaments', false, false],
-    ['op_cleaning', 'expenditure', 'operating', null, 'النظافة', 'Nettoyage', false, false],
-    ['op_insurance', 'expenditure', 'operating', null, 'التأمين', 'Assurance', false, false],
-    ['op_activities', 'expenditure', 'operating', null, 'الأنشطة', 'Activités', false, false],
-    ['op_bank_fees', 'expenditure', 'operating', null, 'المصاريف البنكية', 'Frais bancaires', false, false],
-    heading('st_salaries', 'expenditure', 'staff'),
-    ['st_salary_director', 'expenditure', 'staff', 'st_salaries', 'أجر المدير', 'Salaire du directeur', false, false],
-    ['st_salary_educators', 'expenditure', 'staff', 'st_salaries', 'أجور المربين', 'Salaires des éducateurs', false, false],
-    ['st_salary_support', 'expenditure', 'staff', 'st_salaries', 'أجور المساعدين', 'Salaires du personnel de soutien', false, false],
-    ['st_social_contributions', 'expenditure', 'staff', null, 'الضمان الاجتماعي', 'Cotisations CNSS et AMO', false, false],
-  ];
-  for (const l of lines) {
-    await server.owner(
-      `INSERT INTO finance.budget_lines (code, kind, section, parent_code, name_ar, name_fr, is_grant, is_food) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING`,
-      l,
-    );
-  }
-}
