@@ -16,7 +16,8 @@ import { booksRoutes } from './books/index.ts';
 
 export const messages = { ar: { ...ar, ...booksAr, ...budgetAr, ...reportsAr }, fr: { ...fr, ...booksFr, ...budgetFr, ...reportsFr } };
 
-const routes: WebPage[] = [...booksRoutes];
+const routes: WebPage[] = [];
+routes.push(...booksRoutes);
 
 export const financeWeb: WebModule = {
   id: 'finance',
