@@ -1,12 +1,14 @@
 import type { ServerModule } from '../../server/module.ts';
 import './approval.ts';
+import { booksRoutes } from './server/books/index.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
 
 export const financeModule: ServerModule = {
   name: 'finance',
   messages: { ar, fr },
-  routes() {
+  routes(api, ctx) {
     // Each part (server/<part>/) registers its routes here.
+    booksRoutes(api, ctx);
   },
 };

@@ -625,6 +625,24 @@ export interface FinanceAccounts {
   rib: string | null;
 }
 
+export interface FinanceBankStatementLines {
+  account_id: string;
+  amount_mad: Numeric;
+  association_id: string | null;
+  bank_reference: string | null;
+  delegation_id: string | null;
+  entry_id: string | null;
+  id: Generated<string>;
+  imported_at: Generated<Timestamp>;
+  imported_by: string | null;
+  institution_id: string;
+  label: string;
+  line_date: Timestamp;
+  matched_at: Timestamp | null;
+  matched_by: string | null;
+  region_id: string | null;
+}
+
 export interface FinanceBudgetAmounts {
   amount_mad: Numeric;
   association_id: string | null;
@@ -1404,6 +1422,7 @@ export interface DB {
   "documents.document_versions": DocumentsDocumentVersions;
   "documents.documents": DocumentsDocuments;
   "finance.accounts": FinanceAccounts;
+  "finance.bank_statement_lines": FinanceBankStatementLines;
   "finance.budget_amounts": FinanceBudgetAmounts;
   "finance.budget_lines": FinanceBudgetLines;
   "finance.budgets": FinanceBudgets;
