@@ -71,8 +71,9 @@ export const ObligationInput = z.strictObject({
 });
 
 /**
- * The 'funding' section. The amounts must add up to the convention's total: the server checks
- * against the stored total (the client passes it in `expectedTotalMad` only to check early).
+ * The 'funding' section. The amounts must add up to the convention's total, which belongs to the
+ * 'terms' section: the server checks them against the stored total (and the database again at
+ * submission); the form shows the running sum with fundingTotal().
  */
 export const FundingBody = z
   .strictObject({

@@ -211,6 +211,24 @@ describe('approval before signature', () => {
   });
 });
 
+describe('a region convention', () => {
+  it('is drafted by the regional coordinator (not a delegate) and approved centrally', async () => {
+    const { coordinator, delegate } = await people();
+    const central = await signedIn(server, { role: 'central_analyst' });
+    const { associationId, institutionIds } = await associationWithInstitutions(server, '09.273');
+    expect((await delegate.post(base, { ownerLevel: 'region', associationId, terms: termsBody(institutionIds) })).statusCode).toBe(403);
+    const created = await coordinator.post(base, { ownerLevel: 'region', associationId, terms: termsBody(institutionIds) });
+    expect(created.statusCode).toBe(201);
+    const c = created.json();
+    expect(c).toMatchObject({ ownerLevel: 'region', delegationId: null, regionId: region, submission: { chain: ['region', 'central'] } });
+    expect((await coordinator.patch(`${base}/${c.id}/funding`, fundingBody())).statusCode).toBe(200);
+    expect((await act(coordinator, c.submission.id, { action: 'submit', level: 0 })).statusCode).toBe(200);
+    expect((await act(central, c.submission.id, { action: 'approve', level: 1 })).statusCode).toBe(200);
+    expect((await central.get(`${base}/${c.id}`)).json()).toMatchObject({ status: 'approved', can: { sign: false } });
+    expect((await coordinator.get(`${base}/${c.id}`)).json().can.sign).toBe(true);
+  });
+});
+
 describe('scope', () => {
   it('answers 404 for a convention out of scope, to read, edit, print or attach to', async () => {
     const { delegate } = await people();

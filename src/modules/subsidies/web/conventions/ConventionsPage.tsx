@@ -98,11 +98,11 @@ export function ConventionsPage() {
                   <Table.Td className={look.ltr}>{formatMad(c.totalMad, lang)}</Table.Td>
                   <Table.Td>{listIn(c.partnerKinds.map((k) => t(`conventions.enums.partnerKind.${k}`)), lang)}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColor[c.status]} variant={ui.light}>
+                    <Badge color={statusColor[c.status]} variant={ui.filled}>
                       {t(`conventions.enums.status.${c.status}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{c.lateTranches > 0 ? <Badge color={ui.red}>{c.lateTranches}</Badge> : c.lateTranches}</Table.Td>
+                  <Table.Td>{c.lateTranches > 0 ? <Badge color={look.badText}>{c.lateTranches}</Badge> : c.lateTranches}</Table.Td>
                 </Table.Tr>
               ))}
             </ListTable>

@@ -8,7 +8,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, fieldMessage, formErrorMap, nameIn, ui } from '../../../../platform/web/index.ts';
+import { ProblemAlert, applyServerErrors, fieldMessage, formErrorMap, nameIn, ui } from '../../../../platform/web/index.ts';
 import { FundingBody, fundingTotal, parties, partnerKinds, type Convention, type FundingInput } from '../../server/conventions/contract.ts';
 import { useConventionWrite } from './queries.ts';
 import { fld, look, sec, tid, val } from './constants.ts';
@@ -21,6 +21,14 @@ const valuesOf = (c: Convention): FundingInput => ({
 });
 
 const firstYear = (c: Convention) => Number(c.startsOn.slice(0, 4));
+
+/** Where the server's field errors go: each input first, then the whole list (the sum against the total). */
+const serverFields = (body: FundingBody): string[] => [
+  ...body.partners.flatMap((p, i) => [...p.amounts.flatMap((_, j) => [`partners.${i}.amounts.${j}.year`, `partners.${i}.amounts.${j}.amountMad`]), `partners.${i}.nameAr`, `partners.${i}.nameFr`, `partners.${i}.sggReference`]),
+  ...body.obligations.map((_, i) => `obligations.${i}.partnerIndex`),
+  'partners',
+  'obligations',
+];
 
 export function FundingSection({ convention }: { convention: Convention }) {
   const { t } = useTranslation('subsidies');
@@ -99,7 +107,13 @@ function FundingForm({ convention }: { convention: Convention }) {
   const e = form.formState.errors;
   const partnerOptions = (watched ?? []).map((p, i) => ({ value: String(i), label: p.nameFr || p.nameAr || t('conventions.funding.partnerNumber', { n: i + 1 }) }));
   return (
-    <form noValidate onSubmit={form.handleSubmit((body) => { setSaved(false); mutation.mutate(body, { onSuccess: () => setSaved(true) }); })}>
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((body) => {
+        setSaved(false);
+        mutation.mutate(body, { onSuccess: () => setSaved(true), onError: (error) => applyServerErrors(error, form.setError, serverFields(body)) });
+      })}
+    >
       <Stack gap={ui.md}>
         <Saved show={saved} id={sec.funding} />
         <ProblemAlert error={mutation.error} />
@@ -142,7 +156,7 @@ function FundingForm({ convention }: { convention: Convention }) {
           <Button variant={ui.default} leftSection={<IconPlus size={16} aria-hidden />} onClick={() => partners.append({ kind: val.other, nameAr: '', nameFr: '', sggDeclaredOn: '', sggReference: '', amounts: [{ year: firstYear(convention), amountMad: '' }] })} data-testid={tid.addPartner}>
             {t('conventions.funding.addPartner')}
           </Button>
-          <Text fw={500} c={sum === convention.totalMad ? ui.green : ui.red} className={look.ltr} role={ui.status} data-testid={tid.fundingSum}>
+          <Text fw={500} c={sum === convention.totalMad ? undefined : look.badText} className={look.ltr} role={ui.status} data-testid={tid.fundingSum}>
             {t('conventions.funding.sum', { sum: formatMad(sum, lang), total: formatMad(convention.totalMad, lang) })}
           </Text>
         </Group>

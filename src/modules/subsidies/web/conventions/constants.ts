@@ -46,7 +46,8 @@ export const dom = {
   sectionTitle: (key: string) => `convention-section-title-${key}`,
 } as const;
 
-export const look = { preWrap: { whiteSpace: 'pre-wrap' }, date: 'date', decimal: 'decimal', ltr: 'raaya-ltr' } as const;
+/** A dark red for text: the default shade misses the WCAG AA contrast on white. */
+export const look = { preWrap: { whiteSpace: 'pre-wrap' }, date: 'date', decimal: 'decimal', ltr: 'raaya-ltr', badText: 'red.9' } as const;
 
 /** Field names used as JSX values (registered form fields, section keys). */
 export const sec = { terms: 'terms', funding: 'funding', signatories: 'signatories', amendments: 'amendments', sign: 'sign', tranches: 'tranches', documents: 'documents' } as const;
