@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { idOf, signedIn, startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { pdfPageRuns } from '../../../../platform/reports/testing/pdf-text.ts';
+import { closeBrowser } from '../../../../platform/reports/index.ts';
+import { multipart, samplePdf } from '../../../../platform/documents/samples.ts';
 import { associationWithInstitutions, fundingBody, termsBody } from './testing/factories.ts';
 
 let server: TestServer;
@@ -13,7 +15,10 @@ beforeAll(async () => {
   region = await idOf(server, 'territory.regions', '09');
   agadir = await idOf(server, 'organisation.delegations', '09.001');
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await closeBrowser();
+  await server.close();
+});
 
 type Session = Awaited<ReturnType<typeof signedIn>>;
 const base = '/api/subsidies/conventions';
@@ -246,7 +251,15 @@ describe('scope', () => {
     const officer = await signedIn(server, { role: 'association_officer', scope: { association: c.associationId } });
     expect((await officer.get(`${base}/${c.id}`)).statusCode).toBe(200);
     expect((await officer.patch(`${base}/${c.id}/terms`, termsBody(c.institutionIds))).statusCode).toBe(403);
-    expect((await delegate.get(`/api/documents?ownerType=subsidy_convention&ownerId=${c.id}`)).statusCode).toBe(200);
+    // Documents: the delegation attaches the signed copy; the association reads it but attaches nothing.
+    const upload = (s: Session, category: string) =>
+      s.request({ method: 'POST', url: '/api/documents', ...multipart({ ownerType: 'subsidy_convention', ownerId: c.id, category, title: 'Convention signée' }, { name: 'convention.pdf', data: samplePdf('Convention') }) });
+    expect((await upload(delegate, 'signed_convention')).statusCode).toBe(201);
+    expect((await upload(delegate, 'licence')).statusCode).toBe(400);
+    expect((await upload(officer, 'convention_annex')).statusCode).toBe(403);
+    expect((await upload(inezgane, 'convention_annex')).statusCode).toBe(404);
+    const listed = (await officer.get(`/api/documents?ownerType=subsidy_convention&ownerId=${c.id}`)).json();
+    expect(listed.items.map((d: { category: string }) => d.category)).toEqual(['signed_convention']);
   });
 });
 
