@@ -180,8 +180,13 @@ export const Convention = ConventionSummary.extend({
   amendments: z.array(Amendment),
   /** Sum of the yearly amounts (equal to the total once the convention may be submitted). */
   fundedMad: MadOut,
-  /** The submission governing the terms now: the convention's own, or its latest amendment's. */
-  submission: Submission,
+  /**
+   * The submission governing the terms now: the convention's own, or its latest amendment's. Null
+   * for a draft written without one (imported data): the author's first save opens it.
+   */
+  submission: Submission.nullable(),
+  /** The sections the user may edit now ('terms', 'funding'). */
+  editable: z.array(z.string()),
   can: z.object({ sign: z.boolean(), amend: z.boolean(), signAmendment: z.boolean(), editSignatories: z.boolean() }),
 });
 export type Convention = z.infer<typeof Convention>;

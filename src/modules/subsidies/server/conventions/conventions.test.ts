@@ -134,6 +134,22 @@ describe('drafting a convention', () => {
     expect(await count('SELECT count(*) AS n FROM subsidies.conventions', [])).toBe(conventionsBefore);
   });
 
+  it('opens the approval of a draft written without one (imported data) at the author’s first save', async () => {
+    const { delegate } = await people();
+    const { associationId, institutionIds } = await associationWithInstitutions(server);
+    const [row] = await server.owner<{ id: string }>(
+      `INSERT INTO subsidies.conventions (owner_level, association_id, object_ar, object_fr, starts_on, ends_on, total_mad, region_id, delegation_id)
+       VALUES ('delegation', $1, 'م', 'o', '2026-01-01', '2026-12-31', 1000, $2, $3) RETURNING id`,
+      [associationId, region, agadir],
+    );
+    const read = await delegate.get(`${base}/${row!.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ submission: null, editable: ['funding', 'terms'] });
+    const saved = await delegate.patch(`${base}/${row!.id}/terms`, termsBody(institutionIds, { endsOn: '2026-12-31', totalMad: '1000' }));
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().submission).toMatchObject({ state: 'draft', can: { actions: ['submit'] } });
+  });
+
   it('refuses by the database to submit a convention whose amounts no longer match its total', async () => {
     const { delegate } = await people();
     const c = await funded(delegate);

@@ -20,19 +20,33 @@ import { approvalSubject, findConventionParts, findConventions, fundedMad } from
 const locked = () => new AppError(409, 'approvals.errors.locked');
 const conflict = (key: string) => new AppError(409, `subsidies.errors.${key}`);
 
-export const typeOfLevel = (level: string): DocumentType => (level === 'region' ? regionConvention : delegationConvention);
+/** A delegation's convention has the delegation chain; a region's, and central's (no chain of its own yet, decision 0026), the region one. */
+export const typeOfLevel = (level: string): DocumentType => (level === 'delegation' ? delegationConvention : regionConvention);
 /** The association is in the submission's keys so that it reads its convention's approval history. */
 const scopeKeys = (c: { regionId: string | null; delegationId: string | null; associationId: string }): ScopeKeys => ({ regionId: c.regionId, delegationId: c.delegationId, associationId: c.associationId, institutionId: null });
 const linkOf = (id: string) => `/subsidies/conventions/${id}`;
+const chainOf = (type: DocumentType) => type.chain.map((l) => l.level);
+
+/** The draft submission of a convention (not of an amendment), labelled with its reference and association. */
+async function openConventionSubmission(tx: Tx, c: { id: string; reference: string; ownerLevel: string; regionId: string | null; delegationId: string | null; associationId: string }): Promise<void> {
+  const association = await tx.selectFrom('registry.associations').select(['name_ar', 'name_fr']).where('id', '=', c.associationId).executeTakeFirstOrThrow();
+  await openSubmission(tx, {
+    type: typeOfLevel(c.ownerLevel).key,
+    subjectId: c.id,
+    labelAr: `اتفاقية ${c.reference} - ${association.name_ar}`,
+    labelFr: `Convention ${c.reference} - ${association.name_fr}`,
+    link: linkOf(c.id),
+    scope: scopeKeys(c),
+  });
+}
 
 export async function getConvention(tx: Tx, user: CurrentUser, id: string): Promise<Convention> {
   const [summary] = await findConventions(tx, {}, { ids: [id], today: todayInMorocco() });
   if (!summary) throw notFound();
   const parts = await findConventionParts(tx, id);
   const type = typeOfLevel(summary.ownerLevel);
-  const submission = await findSubmission(tx, user, { type: type.key, subjectId: await approvalSubject(tx, id) });
-  if (!submission) throw notFound();
-  const author = entitledAt(type, submission.chain, 0, user, scopeKeys(summary));
+  const submission = (await findSubmission(tx, user, { type: type.key, subjectId: await approvalSubject(tx, id) })) ?? null;
+  const author = entitledAt(type, submission?.chain ?? chainOf(type), 0, user, scopeKeys(summary));
   const latest = parts.amendments[parts.amendments.length - 1];
   const termsSigned = !latest || latest.signedOn !== null;
   return {
@@ -40,10 +54,11 @@ export async function getConvention(tx: Tx, user: CurrentUser, id: string): Prom
     ...parts,
     fundedMad: await fundedMad(tx, id),
     submission,
+    editable: submission ? submission.can.edit : author && summary.status === 'draft' ? ['funding', 'terms'] : [],
     can: {
       sign: author && summary.status === 'approved',
-      amend: author && summary.status === 'signed' && submission.state === 'approved' && termsSigned,
-      signAmendment: author && !!latest && latest.signedOn === null && submission.state === 'approved',
+      amend: author && summary.status === 'signed' && submission?.state === 'approved' && termsSigned,
+      signAmendment: author && !!latest && latest.signedOn === null && submission?.state === 'approved',
       editSignatories: author && (summary.status === 'draft' || summary.status === 'approved'),
     },
   };
@@ -52,13 +67,15 @@ export async function getConvention(tx: Tx, user: CurrentUser, id: string): Prom
 /** The convention when the user is its author level; 404 out of scope, 403 for a reader. */
 async function asAuthor(tx: Tx, user: CurrentUser, id: string): Promise<Convention> {
   const convention = await getConvention(tx, user, id);
-  if (!entitledAt(typeOfLevel(convention.ownerLevel), convention.submission.chain, 0, user, scopeKeys(convention))) throw notEntitled();
+  const type = typeOfLevel(convention.ownerLevel);
+  if (!entitledAt(type, convention.submission?.chain ?? chainOf(type), 0, user, scopeKeys(convention))) throw notEntitled();
   return convention;
 }
 
 async function editable(tx: Tx, user: CurrentUser, id: string, section: 'terms' | 'funding'): Promise<Convention> {
   const convention = await asAuthor(tx, user, id);
-  if (!convention.submission.can.edit.includes(section)) throw locked();
+  if (!convention.editable.includes(section)) throw locked();
+  if (!convention.submission) await openConventionSubmission(tx, convention);
   return convention;
 }
 
@@ -90,14 +107,7 @@ export async function createConvention(tx: Tx, user: CurrentUser, body: CreateCo
     .returning(['id', 'reference'])
     .executeTakeFirstOrThrow();
   await tx.insertInto('subsidies.convention_institutions').values(t.institutionIds.map((institution_id) => ({ convention_id: created.id, institution_id }))).execute();
-  await openSubmission(tx, {
-    type: type.key,
-    subjectId: created.id,
-    labelAr: `اتفاقية ${created.reference} - ${found.name_ar}`,
-    labelFr: `Convention ${created.reference} - ${found.name_fr}`,
-    link: linkOf(created.id),
-    scope,
-  });
+  await openConventionSubmission(tx, { id: created.id, reference: created.reference, ownerLevel: body.ownerLevel, regionId, delegationId, associationId: found.id });
   return getConvention(tx, user, created.id);
 }
 

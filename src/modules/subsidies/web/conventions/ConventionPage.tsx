@@ -29,7 +29,7 @@ export function ConventionPage() {
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
-  const locked = c.submission.state === 'submitted' || c.submission.state === 'approved';
+  const locked = c.submission?.state === 'submitted' || c.submission?.state === 'approved';
   return (
     <>
       <PageHeader
@@ -72,7 +72,7 @@ export function ConventionPage() {
         <FundingSection convention={c} />
         <SignatoriesSection convention={c} />
         <AmendmentsSection convention={c} />
-        <SubmissionPanel submission={c.submission} sectionLabel={(key) => t(`conventions.sections.${key as 'terms'}`)} subjectKey={conventionKey(c.id)} />
+        {c.submission && <SubmissionPanel submission={c.submission} sectionLabel={(key) => t(`conventions.sections.${key as 'terms'}`)} subjectKey={conventionKey(c.id)} />}
         <SectionCard id={sec.tranches} title={t('conventions.page.tranches')}>
           {/* Slot of the tranches part: <ConventionTranches conventionId={c.id} /> from '../tranches/index.ts' once merged. */}
           <Text c={ui.dimmed}>{t('conventions.page.tranchesSoon')}</Text>
@@ -86,7 +86,7 @@ export function ConventionPage() {
 function TermsSection({ convention: c }: { convention: Convention }) {
   const { t, i18n } = useTranslation('subsidies');
   const lang = i18n.language;
-  const editable = c.submission.can.edit.includes(sec.terms);
+  const editable = c.editable.includes(sec.terms);
   const mutation = useConventionWrite(c.id, '/terms', 'patch');
   const [saved, setSaved] = useState(false);
   return (

@@ -32,7 +32,7 @@ const serverFields = (body: FundingBody): string[] => [
 
 export function FundingSection({ convention }: { convention: Convention }) {
   const { t } = useTranslation('subsidies');
-  const editable = convention.submission.can.edit.includes(sec.funding);
+  const editable = convention.editable.includes(sec.funding);
   return (
     <SectionCard id={sec.funding} title={t('conventions.sections.funding')} convention={convention} approvalSection={sec.funding}>
       {editable ? <FundingForm convention={convention} /> : <FundingView convention={convention} />}

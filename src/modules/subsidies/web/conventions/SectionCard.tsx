@@ -7,9 +7,11 @@ import { stateColor } from '../../../../platform/approvals/web/index.ts';
 import type { Convention } from '../../server/conventions/contract.ts';
 import { dom, tid } from './constants.ts';
 
+const stateOpen = 'open';
+
 export function SectionCard({ id, title, convention, approvalSection, children }: { id: string; title: string; convention?: Convention; approvalSection?: 'terms' | 'funding'; children: ReactNode }) {
   const { t: tA } = useTranslation('approvals');
-  const state = approvalSection && convention ? (convention.submission.sections.find((s) => s.key === approvalSection)?.state ?? 'open') : null;
+  const state = approvalSection && convention ? (convention.submission?.sections.find((s) => s.key === approvalSection)?.state ?? stateOpen) : null;
   return (
     <Paper withBorder p={ui.lg} component={ui.section} aria-labelledby={dom.sectionTitle(id)} data-testid={tid.section(id)}>
       <Group justify={ui.spaceBetween} mb={ui.md}>
