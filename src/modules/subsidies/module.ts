@@ -3,6 +3,8 @@ import './approval.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
 import { trancheRoutes } from './server/tranches/index.ts';
+import { conventionRoutes } from './server/conventions/routes.ts';
+import './server/conventions/constraints.ts';
 
 export const subsidiesModule: ServerModule = {
   name: 'subsidies',
@@ -10,5 +12,6 @@ export const subsidiesModule: ServerModule = {
   routes(api, ctx) {
     // Each part (server/<part>/) registers its routes here.
     trancheRoutes(api, ctx);
+    conventionRoutes(api, ctx);
   },
 };

@@ -15,11 +15,13 @@ import auditsFr from '../i18n/audits/fr.json';
 import dashboardAr from '../i18n/dashboard/ar.json';
 import dashboardFr from '../i18n/dashboard/fr.json';
 import { tranchesRoutes } from './tranches/index.ts';
+import { conventionsRoutes } from './conventions/index.ts';
 
 export const messages = { ar: { ...ar, ...conventionsAr, ...tranchesAr, ...auditsAr, ...dashboardAr }, fr: { ...fr, ...conventionsFr, ...tranchesFr, ...auditsFr, ...dashboardFr } };
 
 const routes: WebPage[] = [
   ...tranchesRoutes,
+  ...conventionsRoutes,
 ];
 
 export const subsidiesWeb: WebModule = {
