@@ -1,0 +1,74 @@
+/**
+ * Small test factories for the audits part: a signed convention covering institutions, a released
+ * tranche with its disbursement, and ledger payments. Rows are written directly as the tables'
+ * owner (setup only); what the tests exercise goes through the API.
+ */
+import type { TestServer } from '../../../../server/testing/harness.ts';
+import { createInstitution } from '../../../registry/testing/factories.ts';
+
+export interface ConventionFixture {
+  conventionId: string;
+  associationId: string;
+  institutionIds: string[];
+}
+
+/** A signed delegation convention of a new association in `province` covering `institutions` new institutions. */
+export async function createConvention(server: TestServer, spec: { province?: string; institutions?: number; totalMad?: string } = {}): Promise<ConventionFixture> {
+  const first = await createInstitution(server, { province: spec.province ?? '09.001' });
+  const institutionIds = [first.id];
+  for (let i = 1; i < (spec.institutions ?? 1); i++) institutionIds.push((await createInstitution(server, { associationId: first.associationId, communeId: first.communeId })).id);
+  const [convention] = await server.owner<{ id: string }>(
+    `INSERT INTO subsidies.conventions (owner_level, association_id, object_ar, object_fr, starts_on, ends_on, total_mad, status, signed_on, region_id, delegation_id)
+     SELECT 'delegation', a.id, 'تسيير المؤسسة', 'Fonctionnement de l''établissement', '2025-01-01', '2027-12-31', $2, 'signed', '2025-01-10', a.region_id, a.delegation_id
+     FROM registry.associations a WHERE a.id = $1 RETURNING id`,
+    [first.associationId, spec.totalMad ?? '300000.00'],
+  );
+  for (const institutionId of institutionIds) {
+    await server.owner('INSERT INTO subsidies.convention_institutions (convention_id, institution_id) VALUES ($1, $2)', [convention!.id, institutionId]);
+  }
+  return { conventionId: convention!.id, associationId: first.associationId, institutionIds };
+}
+
+/** A tranche, released and paid `paidMad` (nothing when '0') to the association's RIB. */
+export async function createPaidTranche(server: TestServer, conventionId: string, spec: { year?: number; position?: number; amountMad?: string; paidMad?: string } = {}): Promise<string> {
+  const amount = spec.amountMad ?? '100000.00';
+  const paid = spec.paidMad ?? amount;
+  const [tranche] = await server.owner<{ id: string }>(
+    `INSERT INTO subsidies.tranches (convention_id, year, position, planned_on, amount_mad) VALUES ($1, $2, $3, make_date($2, 3, 1), $4) RETURNING id`,
+    [conventionId, spec.year ?? 2025, spec.position ?? 1, amount],
+  );
+  const id = tranche!.id;
+  await server.owner(`UPDATE subsidies.tranches SET status = 'released', released_on = planned_on WHERE id = $1`, [id]);
+  if (paid !== '0') {
+    await server.owner(
+      `INSERT INTO subsidies.disbursements (tranche_id, payment_order, payment_reference, paid_on, amount_mad, rib)
+       SELECT t.id, 'OP-' || left(t.id::text, 8), 'VIR-' || left(t.id::text, 8), t.planned_on + 10, $2, a.rib
+       FROM subsidies.tranches t JOIN subsidies.conventions c ON c.id = t.convention_id JOIN registry.associations a ON a.id = c.association_id
+       WHERE t.id = $1`,
+      [id, paid],
+    );
+  }
+  return id;
+}
+
+const testLine = 'test_audits_spending';
+
+/** A payment of the institution's cash journal (the chart line and the cash account are made once). */
+export async function createPayment(server: TestServer, institutionId: string, amountMad: string, entryDate = '2025-04-15'): Promise<string> {
+  await server.owner(
+    `INSERT INTO finance.budget_lines (code, kind, section, name_ar, name_fr) VALUES ($1, 'expenditure', 'operating', 'مصاريف اختبار', 'Dépenses de test')
+     ON CONFLICT (code) DO NOTHING`,
+    [testLine],
+  );
+  await server.owner(
+    `INSERT INTO finance.accounts (institution_id, kind, opening_date) VALUES ($1, 'cash', '2025-01-01') ON CONFLICT (institution_id, kind) DO NOTHING`,
+    [institutionId],
+  );
+  const [entry] = await server.owner<{ id: string }>(
+    `INSERT INTO finance.entries (institution_id, journal, account_id, entry_date, direction, line_code, amount_mad, counterparty, means, reference, description)
+     SELECT $1, 'cash', a.id, $2, 'payment', $3, $4, 'Épicerie du quartier', 'cash', 'FAC-' || substr(md5(random()::text), 1, 6), 'Achat de denrées'
+     FROM finance.accounts a WHERE a.institution_id = $1 AND a.kind = 'cash' RETURNING id`,
+    [institutionId, entryDate, testLine, amountMad],
+  );
+  return entry!.id;
+}
