@@ -70,7 +70,7 @@ export async function findFindings(tx: Tx, missionId: string): Promise<Finding[]
   }>`
     SELECT f.id, f.severity, f.description, f.amount_in_question_mad, f.status, f.closed_on,
       coalesce((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'text', r.text, 'due_on', r.due_on, 'status', r.status,
-                  'follow_up', r.follow_up, 'closed_on', r.closed_on) ORDER BY r.id)
+                  'follow_up', r.follow_up, 'closed_on', r.closed_on) ORDER BY r.due_on NULLS LAST, r.id)
                 FROM subsidies.audit_recommendations r WHERE r.finding_id = f.id), '[]'::jsonb) AS recommendations
     FROM subsidies.audit_findings f
     WHERE f.mission_id = ${missionId}::uuid

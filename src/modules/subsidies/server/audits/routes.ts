@@ -14,6 +14,7 @@ import { addLine, createJustification, getJustification, removeLine, reviewJusti
 import { findMissions } from './mission-queries.ts';
 import { addFinding, addRecommendation, closeFinding, createMission, getMission, missionTargets, updateMission, updateRecommendation } from './missions.ts';
 import './constraints.ts';
+import './deadlines.ts';
 import './documents.ts';
 
 const IdParams = z.strictObject({ id: Uuid });

@@ -12,11 +12,24 @@ export interface ConventionFixture {
   institutionIds: string[];
 }
 
-/** A signed delegation convention of a new association in `province` covering `institutions` new institutions. */
-export async function createConvention(server: TestServer, spec: { province?: string; institutions?: number; totalMad?: string } = {}): Promise<ConventionFixture> {
-  const first = await createInstitution(server, { province: spec.province ?? '09.001' });
-  const institutionIds = [first.id];
-  for (let i = 1; i < (spec.institutions ?? 1); i++) institutionIds.push((await createInstitution(server, { associationId: first.associationId, communeId: first.communeId })).id);
+export interface ConventionSpec {
+  province?: string;
+  /** New institutions of a new association (default 1), unless `existing` names them. */
+  institutions?: number;
+  existing?: { associationId: string; institutionIds: string[] };
+  totalMad?: string;
+}
+
+/** A signed delegation convention: of a new association in `province` covering new institutions, or of existing ones. */
+export async function createConvention(server: TestServer, spec: ConventionSpec = {}): Promise<ConventionFixture> {
+  let first = spec.existing && { associationId: spec.existing.associationId };
+  const institutionIds = [...(spec.existing?.institutionIds ?? [])];
+  if (!first) {
+    const made = await createInstitution(server, { province: spec.province ?? '09.001' });
+    first = made;
+    institutionIds.push(made.id);
+    for (let i = 1; i < (spec.institutions ?? 1); i++) institutionIds.push((await createInstitution(server, { associationId: made.associationId, communeId: made.communeId })).id);
+  }
   const [convention] = await server.owner<{ id: string }>(
     `INSERT INTO subsidies.conventions (owner_level, association_id, object_ar, object_fr, starts_on, ends_on, total_mad, status, signed_on, region_id, delegation_id)
      SELECT 'delegation', a.id, 'تسيير المؤسسة', 'Fonctionnement de l''établissement', '2025-01-01', '2027-12-31', $2, 'signed', '2025-01-10', a.region_id, a.delegation_id

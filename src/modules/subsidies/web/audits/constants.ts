@@ -65,9 +65,11 @@ export const path = {
 export const look = { date: 'date', decimal: 'decimal', closedBg: 'gray.0', grow: { flex: 1 }, preWrap: { whiteSpace: 'pre-wrap' } } as const;
 export const ownerType = { justification: 'subsidy_justification', mission: 'subsidy_audit_mission' } as const;
 
-export const stateColor = { draft: 'gray', submitted: 'blue', justified: 'green', partly_justified: 'orange', rejected: 'red' } as const;
-export const severityColor = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' } as const;
-export const missionColor = { planned: 'gray', in_progress: 'blue', reported: 'orange', closed: 'green' } as const;
+// Filled badges with autoContrast: dark shades take white text, orange and yellow take black (4.5:1 either way).
+export const stateColor = { draft: 'gray.7', submitted: 'blue.9', justified: 'teal.9', partly_justified: 'orange.6', rejected: 'red.9' } as const;
+export const severityColor = { low: 'gray.7', medium: 'yellow.6', high: 'orange.6', critical: 'red.9' } as const;
+export const missionColor = { planned: 'gray.7', in_progress: 'blue.9', reported: 'orange.6', closed: 'teal.9' } as const;
+export const tone = { danger: 'red.9', warning: 'orange.6', warningText: 'orange.9', done: 'teal.9', neutral: 'gray.7' } as const;
 /** The next step of a mission, for its one "advance" button. */
 export const nextMissionStatus = { planned: 'in_progress', in_progress: 'reported', reported: 'closed', closed: null } as const;
 

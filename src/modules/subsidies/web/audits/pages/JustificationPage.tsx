@@ -12,7 +12,7 @@ import { DocumentsPanel } from '../../../../../platform/documents/web/index.ts';
 import { formatAmount } from '../../../../planning/web/format.ts';
 import { reviewDecisions, type Justification } from '../../../server/audits/contract.ts';
 import { useAddLine, useCandidateEntries, useJustification, useRemoveLine, useReview, useStatements, useSubmitJustification } from '../queries.ts';
-import { fld, look, ownerType, path, stateColor, tid } from '../constants.ts';
+import { fld, look, tone, ownerType, path, stateColor, tid } from '../constants.ts';
 import { fieldErrorOf } from '../field-error.ts';
 
 export function JustificationPage() {
@@ -29,7 +29,7 @@ export function JustificationPage() {
       <PageHeader title={t('audits.justification.title', { reference: j.conventionReference, year: j.year, position: j.position })} back={path.justifications}>
         <Group gap={ui.sm}>
           <Text>{lang === 'fr' ? j.associationNameFr : j.associationNameAr}</Text>
-          <Badge color={stateColor[j.state]} variant={ui.filled} data-testid={tid.justificationState}>
+          <Badge autoContrast color={stateColor[j.state]} variant={ui.filled} data-testid={tid.justificationState}>
             {t(`audits.states.${j.state}`)}
           </Badge>
         </Group>
@@ -44,7 +44,7 @@ export function JustificationPage() {
           <Fact label={t('audits.fields.presented')}>{formatAmount(j.presentedMad, lang)}</Fact>
         </SimpleGrid>
         {j.reviewedOn && (
-          <Alert color={stateColor[j.state]} variant={ui.light} title={t(`audits.states.${j.state}`)}>
+          <Alert color={j.state === 'partly_justified' ? tone.warningText : stateColor[j.state]} variant={ui.light} title={t(`audits.states.${j.state}`)}>
             <Text>{t('audits.justification.reviewed', { date: formatDate(j.reviewedOn, lang), amount: formatAmount(j.acceptedMad ?? '0', lang) })}</Text>
             {j.reviewReason && <Text style={look.preWrap}>{j.reviewReason}</Text>}
           </Alert>
@@ -103,7 +103,7 @@ function Lines({ justification: j }: { justification: Justification }) {
               <Table.Td className="raaya-ltr">{formatAmount(l.amountMad, lang)}</Table.Td>
               <Table.Td>
                 {j.can.edit && (
-                  <Button size={ui.xs} variant={ui.subtle} color={ui.red} leftSection={<IconTrash size={14} aria-hidden />} onClick={() => remove.mutate(l.id)} data-testid={tid.removeLine(l.id)}>
+                  <Button size={ui.xs} variant={ui.outline} color={tone.danger} leftSection={<IconTrash size={14} aria-hidden />} onClick={() => remove.mutate(l.id)} data-testid={tid.removeLine(l.id)}>
                     {t('audits.justification.remove')}
                   </Button>
                 )}

@@ -138,7 +138,7 @@ function JustificationList() {
                   <Table.Td>{lang === 'fr' ? j.associationNameFr : j.associationNameAr}</Table.Td>
                   <Table.Td>{t('audits.fields.trancheOf', { year: j.year, position: j.position })}</Table.Td>
                   <Table.Td>
-                    <Badge color={stateColor[j.state]} variant={ui.light}>
+                    <Badge autoContrast color={stateColor[j.state]} variant={ui.filled}>
                       {t(`audits.states.${j.state}`)}
                     </Badge>
                   </Table.Td>

@@ -11,7 +11,7 @@ import { DocumentsPanel } from '../../../../../platform/documents/web/index.ts';
 import { formatAmount } from '../../../../planning/web/format.ts';
 import { recommendationStatuses, severities, type Finding, type Mission } from '../../../server/audits/contract.ts';
 import { useAddFinding, useAddRecommendation, useCloseFinding, useMission, useUpdateMission, useUpdateRecommendation } from '../queries.ts';
-import { fld, look, missionColor, nextMissionStatus, ownerType, path, severityColor, tid } from '../constants.ts';
+import { fld, look, tone, missionColor, nextMissionStatus, ownerType, path, severityColor, tid } from '../constants.ts';
 import { fieldErrorOf } from '../field-error.ts';
 
 export function MissionPage() {
@@ -26,12 +26,12 @@ export function MissionPage() {
     <>
       <PageHeader title={t('audits.mission.title', { association: lang === 'fr' ? m.associationNameFr : m.associationNameAr })} back={path.audits}>
         <Group gap={ui.sm}>
-          <Badge color={missionColor[m.status]} variant={ui.filled} data-testid={tid.missionStatus}>
+          <Badge autoContrast color={missionColor[m.status]} variant={ui.filled} data-testid={tid.missionStatus}>
             {t(`audits.missionStatus.${m.status}`)}
           </Badge>
-          <Badge variant={ui.outline}>{t(`audits.kinds.${m.kind}`)}</Badge>
+          <Badge autoContrast color={tone.neutral} variant={ui.outline}>{t(`audits.kinds.${m.kind}`)}</Badge>
           {m.openCritical > 0 && (
-            <Badge color={ui.red} variant={ui.filled}>
+            <Badge autoContrast color={tone.danger} variant={ui.filled}>
               {t('audits.missions.critical', { n: m.openCritical })}
             </Badge>
           )}
@@ -121,10 +121,10 @@ function FindingCard({ mission: m, finding: f }: { mission: Mission; finding: Fi
       <Stack gap={ui.sm}>
         <Group justify={ui.spaceBetween}>
           <Group gap={ui.xs}>
-            <Badge color={severityColor[f.severity]} variant={ui.filled}>
+            <Badge autoContrast color={severityColor[f.severity]} variant={ui.filled}>
               {t(`audits.severities.${f.severity}`)}
             </Badge>
-            <Badge color={f.status === 'open' ? ui.orange : ui.green} variant={ui.light}>
+            <Badge autoContrast color={f.status === 'open' ? tone.warning : tone.done} variant={ui.filled}>
               {f.status === 'open' ? t('audits.mission.findingOpen') : t('audits.mission.findingClosed', { date: formatDate(f.closedOn, lang) })}
             </Badge>
           </Group>
@@ -146,7 +146,7 @@ function FindingCard({ mission: m, finding: f }: { mission: Mission; finding: Fi
             <Button variant={ui.light} loading={add.isPending} onClick={() => add.mutate({ findingId: f.id, text, dueOn: dueOn || null }, { onSuccess: () => { setText(''); setDueOn(''); } })} data-testid={tid.recommendationAdd(f.id)}>
               {t('audits.mission.addRecommendation')}
             </Button>
-            <Button variant={ui.outline} color={ui.green} loading={close.isPending} onClick={() => close.mutate(f.id)} data-testid={tid.findingClose(f.id)}>
+            <Button variant={ui.outline} color={tone.done} loading={close.isPending} onClick={() => close.mutate(f.id)} data-testid={tid.findingClose(f.id)}>
               {t('audits.mission.closeFinding')}
             </Button>
           </Group>
@@ -176,7 +176,7 @@ function RecommendationRow({ mission: m, recommendation: r }: { mission: Mission
         </Group>
         {closed ? (
           <>
-            <Badge color={ui.green} variant={ui.light}>
+            <Badge autoContrast color={tone.done} variant={ui.filled}>
               {t('audits.mission.recommendationClosed', { status: t(`audits.recommendationStatus.${r.status}`), date: formatDate(r.closedOn, lang) })}
             </Badge>
             {r.followUp && <Text size={ui.sm} style={look.preWrap}>{r.followUp}</Text>}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useCan } from '../../../../../platform/web/index.ts';
 import { missionKinds, missionStatuses, type MissionStatus, type TeamMember } from '../../../server/audits/contract.ts';
 import { useCreateMission, useMissionTargets, useMissions } from '../queries.ts';
-import { fld, look, missionColor, path, tid } from '../constants.ts';
+import { fld, look, tone, missionColor, path, tid } from '../constants.ts';
 import { fieldErrorOf } from '../field-error.ts';
 
 export function MissionsPage() {
@@ -62,14 +62,14 @@ export function MissionsPage() {
                   <Table.Td>{t(`audits.kinds.${m.kind}`)}</Table.Td>
                   <Table.Td>{t('audits.fields.fromTo', { from: formatDate(m.startsOn, lang), to: formatDate(m.endsOn, lang) })}</Table.Td>
                   <Table.Td>
-                    <Badge color={missionColor[m.status]} variant={ui.light}>
+                    <Badge autoContrast color={missionColor[m.status]} variant={ui.filled}>
                       {t(`audits.missionStatus.${m.status}`)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
                     {m.openFindings}
                     {m.openCritical > 0 && (
-                      <Badge ms={ui.xs} color={ui.red} variant={ui.filled}>
+                      <Badge autoContrast ms={ui.xs} color={tone.danger} variant={ui.filled}>
                         {t('audits.missions.critical', { n: m.openCritical })}
                       </Badge>
                     )}
@@ -105,7 +105,7 @@ function CreateMission({ onClose }: { onClose: () => void }) {
   const error = (name: string) => fieldErrorOf(mutation.error, name);
   const setMember = (i: number, change: Partial<TeamMember>) => setTeam((all) => all.map((m, j) => (j === i ? { ...m, ...change } : m)));
   return (
-    <Modal opened onClose={onClose} title={t('audits.missions.create')} centered size={ui.lg}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('audits.missions.close') }} title={t('audits.missions.create')} centered size={ui.lg}>
       <form
         noValidate
         onSubmit={(e) => {
