@@ -80,5 +80,5 @@ describe('justification and audit screens', () => {
     await expect.poll(async () => digits(await delegate.getByText(/En cause/).textContent())).toBe('1250075');
     await expect.poll(() => delegate.getByText('Critiques ouvertes : 1').count()).toBeGreaterThan(0);
     await expectAccessible(delegate, 'mission with a finding fr');
-  });
+  }, 180_000);
 });

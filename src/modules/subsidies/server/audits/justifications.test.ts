@@ -103,11 +103,7 @@ describe('justification of a tranche', () => {
     const tranche = await createPaidTranche(server, fixture.conventionId, { amountMad: '10000.00', paidMad: '10000.00' });
     const ours = await createPayment(server, fixture.institutionIds[0]!, '12000.00');
     const theirs = await createPayment(server, other.institutionIds[0]!, '500.00');
-    const [receipt] = await server.owner<{ id: string }>(
-      `INSERT INTO finance.entries (institution_id, journal, account_id, entry_date, direction, line_code, amount_mad, counterparty, means)
-       SELECT institution_id, 'cash', id, '2025-04-20', 'receipt', 'test_audits_spending', 300, 'Donateur', 'cash' FROM finance.accounts WHERE institution_id = $1 RETURNING id`,
-      [fixture.institutionIds[0]],
-    );
+    const receipt = await createPayment(server, fixture.institutionIds[0]!, '300.00', '2025-04-20', 'receipt');
     const { association, delegate } = await people(fixture, 'ar');
     const j = await draft(association, tranche);
     const addLine = (body: object) => association.post(`/api/subsidies/justifications/${j.id}/lines`, body);
@@ -124,7 +120,7 @@ describe('justification of a tranche', () => {
     const uncovered = await createInstitution(server, { associationId: fixture.associationId });
     const notCovered = await addLine({ institutionId: uncovered.id, financeEntryId: await createPayment(server, uncovered.id, '700.00') });
     expect(notCovered.json()).toMatchObject({ status: 409, code: 'line_institution_not_covered' });
-    const receiptLine = await addLine({ institutionId: fixture.institutionIds[0], financeEntryId: receipt!.id });
+    const receiptLine = await addLine({ institutionId: fixture.institutionIds[0], financeEntryId: receipt });
     expect(receiptLine.statusCode).toBe(409);
     expect(receiptLine.json()).toMatchObject({ code: 'line_entry_not_payment' });
     const over = await addLine({ institutionId: fixture.institutionIds[0], financeEntryId: ours, amountMad: '12000.01' });

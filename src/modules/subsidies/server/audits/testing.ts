@@ -64,24 +64,37 @@ export async function createPaidTranche(server: TestServer, conventionId: string
   return id;
 }
 
-const testLine = 'test_audits_spending';
-
-/** A payment of the institution's cash journal (the chart line and the cash account are made once). */
-export async function createPayment(server: TestServer, institutionId: string, amountMad: string, entryDate = '2025-04-15'): Promise<string> {
-  await server.owner(
-    `INSERT INTO finance.budget_lines (code, kind, section, name_ar, name_fr) VALUES ($1, 'expenditure', 'operating', 'مصاريف اختبار', 'Dépenses de test')
-     ON CONFLICT (code) DO NOTHING`,
-    [testLine],
+/**
+ * A line of the national chart of the given kind that takes entries in 2025 (the first by position);
+ * on a chart still empty, a line made for the tests.
+ */
+export async function ledgerLine(server: TestServer, kind: 'revenue' | 'expenditure'): Promise<string> {
+  const [line] = await server.owner<{ code: string }>(
+    `SELECT code FROM finance.budget_lines l WHERE kind = $1 AND (kind = 'revenue' OR section = 'operating')
+       AND NOT EXISTS (SELECT 1 FROM finance.budget_lines c WHERE c.parent_code = l.code) ORDER BY position, code LIMIT 1`,
+    [kind],
   );
+  if (line) return line.code;
+  const code = `test_audits_${kind}`;
+  await server.owner(
+    `INSERT INTO finance.budget_lines (code, kind, section, name_ar, name_fr) VALUES ($1, $2, $3, 'بند اختبار', 'Ligne de test') ON CONFLICT (code) DO NOTHING`,
+    [code, kind, kind === 'expenditure' ? 'operating' : null],
+  );
+  return code;
+}
+
+/** An entry of the institution's cash journal, a payment unless said (the cash account is made once). */
+export async function createPayment(server: TestServer, institutionId: string, amountMad: string, entryDate = '2025-04-15', direction: 'payment' | 'receipt' = 'payment'): Promise<string> {
+  const line = await ledgerLine(server, direction === 'payment' ? 'expenditure' : 'revenue');
   await server.owner(
     `INSERT INTO finance.accounts (institution_id, kind, opening_date) VALUES ($1, 'cash', '2025-01-01') ON CONFLICT (institution_id, kind) DO NOTHING`,
     [institutionId],
   );
   const [entry] = await server.owner<{ id: string }>(
     `INSERT INTO finance.entries (institution_id, journal, account_id, entry_date, direction, line_code, amount_mad, counterparty, means, reference, description)
-     SELECT $1, 'cash', a.id, $2, 'payment', $3, $4, 'Épicerie du quartier', 'cash', 'FAC-' || substr(md5(random()::text), 1, 6), 'Achat de denrées'
+     SELECT $1, 'cash', a.id, $2, $5, $3, $4, 'Épicerie du quartier', 'cash', 'FAC-' || substr(md5(random()::text), 1, 6), 'Achat de denrées'
      FROM finance.accounts a WHERE a.institution_id = $1 AND a.kind = 'cash' RETURNING id`,
-    [institutionId, entryDate, testLine, amountMad],
+    [institutionId, entryDate, line, amountMad, direction],
   );
   return entry!.id;
 }
