@@ -217,4 +217,18 @@ describe('justification of a tranche', () => {
     // The inspector reads it (audits need the evidence).
     expect((await inspector.get(`/api/subsidies/justifications/${j.id}`)).json().lines).toHaveLength(1);
   });
+
+  it('lets the tables\' owner load reviewed history (demo data), whose review then stays final', async () => {
+    const fixture = await createConvention(server);
+    const tranche = await createPaidTranche(server, fixture.conventionId, { amountMad: '5000.00', paidMad: '5000.00' });
+    const entry = await createPayment(server, fixture.institutionIds[0]!, '4000.00');
+    const [j] = await server.owner<{ id: string }>(
+      `INSERT INTO subsidies.justifications (tranche_id, submitted_on, state, accepted_mad, review_reason, reviewed_on) VALUES ($1, '2025-06-01', 'partly_justified', 3500, 'Une facture manque', '2025-06-15') RETURNING id`,
+      [tranche],
+    );
+    await server.owner(`INSERT INTO subsidies.justification_lines (justification_id, institution_id, finance_entry_id, spent_on, description, amount_mad) VALUES ($1, $2, $3, '2025-04-15', 'Denrées', 4000)`, [j!.id, fixture.institutionIds[0], entry]);
+    expect(await figures(tranche)).toEqual({ paid: '5000.00', justified: '3500.00' });
+    // A review stays final, whoever writes.
+    await expect(server.owner(`UPDATE subsidies.justifications SET accepted_mad = 4000 WHERE id = $1`, [j!.id])).rejects.toThrow(/review is final/);
+  });
 });
