@@ -69,7 +69,7 @@ export const ownerType = { justification: 'subsidy_justification', mission: 'sub
 export const stateColor = { draft: 'gray.7', submitted: 'blue.9', justified: 'teal.9', partly_justified: 'orange.6', rejected: 'red.9' } as const;
 export const severityColor = { low: 'gray.7', medium: 'yellow.6', high: 'orange.6', critical: 'red.9' } as const;
 export const missionColor = { planned: 'gray.7', in_progress: 'blue.9', reported: 'orange.6', closed: 'teal.9' } as const;
-export const tone = { danger: 'red.9', warning: 'orange.6', warningText: 'orange.9', done: 'teal.9', neutral: 'gray.7' } as const;
+export const tone = { danger: 'red.9', warning: 'orange.6', done: 'teal.9', neutral: 'gray.7' } as const;
 /** The next step of a mission, for its one "advance" button. */
 export const nextMissionStatus = { planned: 'in_progress', in_progress: 'reported', reported: 'closed', closed: null } as const;
 

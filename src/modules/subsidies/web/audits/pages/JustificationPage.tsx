@@ -4,7 +4,7 @@
  * uploaded statement, then submits; once submitted the delegation reviews it.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, ListTable, LoadMore, LoadingState, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useParam } from '../../../../../platform/web/index.ts';
@@ -12,7 +12,7 @@ import { DocumentsPanel } from '../../../../../platform/documents/web/index.ts';
 import { formatAmount } from '../../../../planning/web/format.ts';
 import { reviewDecisions, type Justification } from '../../../server/audits/contract.ts';
 import { useAddLine, useCandidateEntries, useJustification, useRemoveLine, useReview, useStatements, useSubmitJustification } from '../queries.ts';
-import { fld, look, tone, ownerType, path, stateColor, tid } from '../constants.ts';
+import { fld, look, ownerType, path, stateColor, tid, tone } from '../constants.ts';
 import { fieldErrorOf } from '../field-error.ts';
 
 export function JustificationPage() {
@@ -44,10 +44,13 @@ export function JustificationPage() {
           <Fact label={t('audits.fields.presented')}>{formatAmount(j.presentedMad, lang)}</Fact>
         </SimpleGrid>
         {j.reviewedOn && (
-          <Alert color={j.state === 'partly_justified' ? tone.warningText : stateColor[j.state]} variant={ui.light} title={t(`audits.states.${j.state}`)}>
+          <Paper withBorder p={ui.md} component={ui.section}>
+            <Title order={2} size={ui.h5} mb={ui.xs}>
+              {t('audits.justification.review')}
+            </Title>
             <Text>{t('audits.justification.reviewed', { date: formatDate(j.reviewedOn, lang), amount: formatAmount(j.acceptedMad ?? '0', lang) })}</Text>
             {j.reviewReason && <Text style={look.preWrap}>{j.reviewReason}</Text>}
-          </Alert>
+          </Paper>
         )}
         <Lines justification={j} />
         {j.can.edit && <EntryPicker justification={j} />}
