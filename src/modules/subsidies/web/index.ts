@@ -18,7 +18,8 @@ import { auditsPages } from './audits/index.ts';
 
 export const messages = { ar: { ...ar, ...conventionsAr, ...tranchesAr, ...auditsAr, ...dashboardAr }, fr: { ...fr, ...conventionsFr, ...tranchesFr, ...auditsFr, ...dashboardFr } };
 
-const routes: WebPage[] = [...auditsPages];
+const routes: WebPage[] = [];
+routes.push(...auditsPages);
 
 export const subsidiesWeb: WebModule = {
   id: 'subsidies',

@@ -39,10 +39,22 @@ export async function createConvention(server: TestServer, spec: ConventionSpec 
   for (const institutionId of institutionIds) {
     await server.owner('INSERT INTO subsidies.convention_institutions (convention_id, institution_id) VALUES ($1, $2)', [convention!.id, institutionId]);
   }
+  // Entraide Nationale's yearly amounts bound the tranches of each year (tranches part): room for any test.
+  const [partner] = await server.owner<{ id: string }>(
+    `INSERT INTO subsidies.convention_partners (convention_id, kind, name_ar, name_fr) VALUES ($1, 'entraide_nationale', 'التعاون الوطني', 'Entraide Nationale') RETURNING id`,
+    [convention!.id],
+  );
+  await server.owner(
+    `INSERT INTO subsidies.convention_amounts (convention_id, partner_id, year, amount_mad) SELECT $1, $2, y, $3 FROM generate_series(2025, 2027) AS y`,
+    [convention!.id, partner!.id, spec.totalMad ?? '300000.00'],
+  );
   return { conventionId: convention!.id, associationId: first.associationId, institutionIds };
 }
 
-/** A tranche, released and paid `paidMad` (nothing when '0') to the association's RIB. */
+/**
+ * A tranche (planned in 2025), released today and paid `paidMad` today (nothing when '0') to the
+ * association's RIB: the tranches part dates a release and bounds a payment by the day itself.
+ */
 export async function createPaidTranche(server: TestServer, conventionId: string, spec: { year?: number; position?: number; amountMad?: string; paidMad?: string } = {}): Promise<string> {
   const amount = spec.amountMad ?? '100000.00';
   const paid = spec.paidMad ?? amount;
@@ -51,11 +63,11 @@ export async function createPaidTranche(server: TestServer, conventionId: string
     [conventionId, spec.year ?? 2025, spec.position ?? 1, amount],
   );
   const id = tranche!.id;
-  await server.owner(`UPDATE subsidies.tranches SET status = 'released', released_on = planned_on WHERE id = $1`, [id]);
+  await server.owner(`UPDATE subsidies.tranches SET status = 'released', released_on = (now() AT TIME ZONE 'Africa/Casablanca')::date WHERE id = $1`, [id]);
   if (paid !== '0') {
     await server.owner(
       `INSERT INTO subsidies.disbursements (tranche_id, payment_order, payment_reference, paid_on, amount_mad, rib)
-       SELECT t.id, 'OP-' || left(t.id::text, 8), 'VIR-' || left(t.id::text, 8), t.planned_on + 10, $2, a.rib
+       SELECT t.id, 'OP-' || left(t.id::text, 8), 'VIR-' || left(t.id::text, 8), (now() AT TIME ZONE 'Africa/Casablanca')::date, $2, a.rib
        FROM subsidies.tranches t JOIN subsidies.conventions c ON c.id = t.convention_id JOIN registry.associations a ON a.id = c.association_id
        WHERE t.id = $1`,
       [id, paid],
