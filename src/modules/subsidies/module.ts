@@ -5,6 +5,7 @@ import fr from './server/i18n/fr.json' with { type: 'json' };
 import { trancheRoutes } from './server/tranches/index.ts';
 import { conventionRoutes } from './server/conventions/routes.ts';
 import './server/conventions/constraints.ts';
+import { auditsRoutes } from './server/audits/routes.ts';
 
 export const subsidiesModule: ServerModule = {
   name: 'subsidies',
@@ -13,5 +14,6 @@ export const subsidiesModule: ServerModule = {
     // Each part (server/<part>/) registers its routes here.
     trancheRoutes(api, ctx);
     conventionRoutes(api, ctx);
+    auditsRoutes(api, ctx);
   },
 };

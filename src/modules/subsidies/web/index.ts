@@ -16,13 +16,12 @@ import dashboardAr from '../i18n/dashboard/ar.json';
 import dashboardFr from '../i18n/dashboard/fr.json';
 import { tranchesRoutes } from './tranches/index.ts';
 import { conventionsRoutes } from './conventions/index.ts';
+import { auditsPages } from './audits/index.ts';
 
 export const messages = { ar: { ...ar, ...conventionsAr, ...tranchesAr, ...auditsAr, ...dashboardAr }, fr: { ...fr, ...conventionsFr, ...tranchesFr, ...auditsFr, ...dashboardFr } };
 
-const routes: WebPage[] = [
-  ...tranchesRoutes,
-  ...conventionsRoutes,
-];
+// Navigation order: conventions, tranches due, justifications and audits, dashboard.
+const routes: WebPage[] = [...conventionsRoutes, ...tranchesRoutes, ...auditsPages];
 
 export const subsidiesWeb: WebModule = {
   id: 'subsidies',

@@ -3,7 +3,7 @@
  * signatories and signature, amendments, the approval panel with its history, the tranches
  * (the tranches part's timeline), documents, and the convention as PDF in both languages.
  */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Alert, Badge, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { TermsForm } from './TermsForm.tsx';
 import { FundingSection } from './FundingSection.tsx';
 import { SignatoriesSection } from './SignatureSection.tsx';
 import { AmendmentsSection } from './AmendmentsSection.tsx';
+import { ConventionTranches } from '../tranches/index.ts';
 
 export function ConventionPage() {
   const { t, i18n } = useTranslation('subsidies');
@@ -74,8 +75,9 @@ export function ConventionPage() {
         <AmendmentsSection convention={c} />
         {c.submission && <SubmissionPanel submission={c.submission} sectionLabel={(key) => t(`conventions.sections.${key as 'terms'}`)} subjectKey={conventionKey(c.id)} />}
         <SectionCard id={sec.tranches} title={t('conventions.page.tranches')}>
-          {/* Slot of the tranches part: <ConventionTranches conventionId={c.id} /> from '../tranches/index.ts' once merged. */}
-          <Text c={ui.dimmed}>{t('conventions.page.tranchesSoon')}</Text>
+          <Suspense fallback={<LoadingState />}>
+            <ConventionTranches conventionId={c.id} />
+          </Suspense>
         </SectionCard>
         <DocumentsPanel ownerType={ownerTypeDocuments} ownerId={c.id} />
       </Stack>
