@@ -1,12 +1,16 @@
 import type { ServerModule } from '../../server/module.ts';
 import './approval.ts';
+import './server/budget/transitions.ts';
+import './server/budget/deadlines.ts';
+import { budgetRoutes } from './server/budget/routes.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
 
 export const financeModule: ServerModule = {
   name: 'finance',
   messages: { ar, fr },
-  routes() {
+  routes(api, ctx) {
     // Each part (server/<part>/) registers its routes here.
+    budgetRoutes(api, ctx);
   },
 };
