@@ -33,7 +33,7 @@ export async function createLine(tx: Tx, body: CreateLineBody): Promise<ChartLin
   if (taken) throw new AppError(409, 'finance.errors.line_exists');
   if (body.parentCode) {
     const parent = await tx.selectFrom('finance.budget_lines').select('code').where('code', '=', body.parentCode).executeTakeFirst();
-    if (!parent) throw invalidFields({ path: 'parentCode', key: 'finance.fields.parent_unknown' });
+    if (!parent) throw invalidFields({ path: 'parentCode', key: 'finance.budget.fields.parent_unknown' });
   }
   // The database checks that a sub-line shares its heading's kind and section (finance.errors.line_parent).
   await tx.insertInto('finance.budget_lines').values({ code: body.code, kind: body.kind, section: body.section, parent_code: body.parentCode, ...lineRow(body) }).execute();
@@ -42,8 +42,8 @@ export async function createLine(tx: Tx, body: CreateLineBody): Promise<ChartLin
 
 export async function updateLine(tx: Tx, code: string, body: UpdateLineBody): Promise<ChartLine> {
   const current = await lineOf(tx, code);
-  if (body.isGrant && current.kind !== 'revenue') throw invalidFields({ path: 'isGrant', key: 'finance.fields.grant_is_revenue' });
-  if (body.isFood && current.kind !== 'expenditure') throw invalidFields({ path: 'isFood', key: 'finance.fields.food_is_expenditure' });
+  if (body.isGrant && current.kind !== 'revenue') throw invalidFields({ path: 'isGrant', key: 'finance.budget.fields.grant_is_revenue' });
+  if (body.isFood && current.kind !== 'expenditure') throw invalidFields({ path: 'isFood', key: 'finance.budget.fields.food_is_expenditure' });
   await tx.updateTable('finance.budget_lines').set(lineRow(body)).where('code', '=', code).execute();
   return lineOf(tx, code);
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PageQuery, Uuid, pageOf, text } from '../../../../platform/contract/common.ts';
-import { Mad, MadOut, PositiveMad } from '../../../../platform/contract/money.ts';
+import { Mad, MadOut, madToCentimes } from '../../../../platform/contract/money.ts';
 import { ApprovalLevel, Submission, SubmissionState } from '../../../../platform/approvals/contract.ts';
 
 export const lineKinds = ['revenue', 'expenditure'] as const;
@@ -20,8 +20,8 @@ export const LegalCategory = z.enum(legalCategories);
 export type LegalCategory = z.infer<typeof LegalCategory>;
 
 const Year = z.coerce.number().int().min(2000).max(2100);
-const LineCode = z.string().trim().regex(/^[a-z][a-z0-9_]{1,40}$/, 'finance.fields.line_code');
-const PcaAccount = z.string().trim().regex(/^[0-9]{2,8}$/, 'finance.fields.pca_account').nullable();
+const LineCode = z.string().trim().regex(/^[a-z][a-z0-9_]{1,40}$/, 'finance.budget.fields.line_code');
+const PcaAccount = z.string().trim().regex(/^[0-9]{2,8}$/, 'finance.budget.fields.pca_account').nullable();
 
 export const ChartLine = z.object({
   code: z.string(),
@@ -60,15 +60,15 @@ const lineRules = <T extends { kind?: LineKind; isGrant?: boolean; isFood?: bool
   line: T,
   ctx: z.RefinementCtx,
 ) => {
-  if (line.isGrant && line.kind === 'expenditure') ctx.addIssue({ code: 'custom', path: ['isGrant'], message: 'finance.fields.grant_is_revenue' });
-  if (line.isFood && line.kind === 'revenue') ctx.addIssue({ code: 'custom', path: ['isFood'], message: 'finance.fields.food_is_expenditure' });
-  if (line.validTo != null && line.validFrom != null && line.validTo < line.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'finance.fields.valid_to' });
+  if (line.isGrant && line.kind === 'expenditure') ctx.addIssue({ code: 'custom', path: ['isGrant'], message: 'finance.budget.fields.grant_is_revenue' });
+  if (line.isFood && line.kind === 'revenue') ctx.addIssue({ code: 'custom', path: ['isFood'], message: 'finance.budget.fields.food_is_expenditure' });
+  if (line.validTo != null && line.validFrom != null && line.validTo < line.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'finance.budget.fields.valid_to' });
 };
 export const CreateLineBody = z
   .strictObject({ code: LineCode, kind: LineKind, section: BudgetSection.nullable().default(null), parentCode: LineCode.nullable().default(null), ...LineFields })
   .superRefine((line, ctx) => {
     lineRules(line, ctx);
-    if ((line.kind === 'expenditure') !== (line.section !== null)) ctx.addIssue({ code: 'custom', path: ['section'], message: 'finance.fields.section_for_expenditure' });
+    if ((line.kind === 'expenditure') !== (line.section !== null)) ctx.addIssue({ code: 'custom', path: ['section'], message: 'finance.budget.fields.section_for_expenditure' });
   });
 export type CreateLineBody = z.output<typeof CreateLineBody>;
 export type CreateLineInput = z.input<typeof CreateLineBody>;
@@ -80,7 +80,10 @@ export type DailyCost = z.infer<typeof DailyCost>;
 export const DailyCostQuery = z.strictObject({ year: Year.optional() });
 export const DailyCosts = z.object({ items: z.array(DailyCost) });
 export const DailyCostParams = z.strictObject({ category: LegalCategory, year: Year });
-export const DailyCostBody = z.strictObject({ amountMad: PositiveMad });
+// Not PositiveMad: its refinement also runs on a value that failed the format and throws there
+// ("1,5" answered 500); here the positive check only looks at well-formed amounts.
+const PositiveAmount = Mad.refine((v) => !/^\d{1,12}(\.\d{1,2})?$/.test(v) || madToCentimes(v) > 0n, { message: 'validation.amount_positive' });
+export const DailyCostBody = z.strictObject({ amountMad: PositiveAmount });
 export type DailyCostBody = z.infer<typeof DailyCostBody>;
 
 export const BudgetSummary = z.object({

@@ -90,9 +90,9 @@ export async function replaceAmounts(tx: Tx, user: CurrentUser, id: string, body
   const seen = new Set<string>();
   body.items.forEach((item, i) => {
     const line = lines.get(item.lineCode);
-    if (!line || !line.postable) throw invalidFields({ path: `items.${i}.lineCode`, key: 'finance.fields.line_not_in_chart' });
+    if (!line || !line.postable) throw invalidFields({ path: `items.${i}.lineCode`, key: 'finance.budget.fields.line_not_in_chart' });
     if (!body.kinds.includes(line.kind)) throw invalidFields({ path: `items.${i}.lineCode`, key: 'validation.invalid_value' });
-    if (seen.has(item.lineCode)) throw invalidFields({ path: `items.${i}.lineCode`, key: 'finance.fields.line_twice' });
+    if (seen.has(item.lineCode)) throw invalidFields({ path: `items.${i}.lineCode`, key: 'finance.budget.fields.line_twice' });
     seen.add(item.lineCode);
   });
   await tx.deleteFrom('finance.budget_amounts').where('budget_id', '=', id).where('kind', 'in', body.kinds).execute();
