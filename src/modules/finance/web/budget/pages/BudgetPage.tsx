@@ -154,7 +154,7 @@ function Revise({ budget, onClose }: { budget: Budget; onClose: () => void }) {
   const mutation = useRevise(budget.id);
   const [note, setNote] = useState('');
   return (
-    <Modal opened onClose={onClose} title={t('budget.editor.revise')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('budget.close') }} title={t('budget.editor.revise')} centered>
       <form
         noValidate
         onSubmit={(e) => {

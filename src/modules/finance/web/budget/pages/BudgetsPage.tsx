@@ -97,7 +97,7 @@ function CreateBudget({ institutionId, onClose }: { institutionId: string; onClo
   const mutation = useCreateBudget();
   const [year, setYear] = useState<number | string>(thisYear + 1);
   return (
-    <Modal opened onClose={onClose} title={t('budget.list.create')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('budget.close') }} title={t('budget.list.create')} centered>
       <form
         noValidate
         onSubmit={(e) => {

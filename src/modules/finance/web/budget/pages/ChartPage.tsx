@@ -141,7 +141,7 @@ function LineForm({ line, parents, onClose }: { line: ChartLine | null; parents:
   const errorsOf = mutation.error instanceof ApiError ? (mutation.error.problem?.errors ?? []) : [];
   const err = (path: string) => errorsOf.find((e) => e.path === path)?.message;
   return (
-    <Modal opened onClose={onClose} title={line ? t('budget.chart.editTitle', { code: line.code }) : t('budget.chart.add')} centered size={ui.lg}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('budget.close') }} title={line ? t('budget.chart.editTitle', { code: line.code }) : t('budget.chart.add')} centered size={ui.lg}>
       <form
         noValidate
         onSubmit={(e) => {

@@ -99,7 +99,7 @@ function CostForm({ cost, defaultYear, onClose }: { cost: DailyCost | null; defa
   const [amount, setAmount] = useState(cost?.amountMad ?? '');
   const amountError = mutation.error instanceof ApiError ? mutation.error.problem?.errors?.find((e) => e.path === 'amountMad')?.message : undefined;
   return (
-    <Modal opened onClose={onClose} title={t('budget.dailyCosts.set')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('budget.close') }} title={t('budget.dailyCosts.set')} centered>
       <form
         noValidate
         onSubmit={(e) => {
