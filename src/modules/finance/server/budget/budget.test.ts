@@ -166,6 +166,17 @@ describe('the approval cycle', () => {
     expect((await inst.director.post(`/api/finance/budgets/${budget.id}/from-actuals`)).statusCode).toBe(409);
   });
 
+  it('says why in Arabic to an Arabic-speaking director', async () => {
+    const inst = await createInstitution(server, {});
+    const director = await signedIn(server, { role: 'institution_director', scope: { institution: inst.id }, language: 'ar' });
+    const budget = (await director.post('/api/finance/budgets', { institutionId: inst.id, year: 2031 })).json();
+    const bad = await put(director, `/api/finance/budgets/${budget.id}/amounts`, { kinds: ['expenditure'], items: [{ lineCode: 'st_salaries', amountMad: '10' }] });
+    expect(bad.json().errors).toEqual([{ path: 'items.0.lineCode', message: 'هذا البند غير موجود في مدونة السنة، أو هو بند رئيسي.' }]);
+    await put(director, `/api/finance/budgets/${budget.id}/amounts`, { kinds: ['revenue', 'expenditure'], items: [{ lineCode: 'rev_indh', amountMad: '10' }, { lineCode: 'op_food', amountMad: '5' }] });
+    const refused = await act(director, budget.submissionId, { action: 'submit', level: 0 });
+    expect(refused.json()).toMatchObject({ status: 409, title: 'ميزانية غير متوازنة', revenueMad: '10.00', expenditureMad: '5.00' });
+  });
+
   it('locks an approved budget in the database for the application role (amounts, the budget row, deletion)', async () => {
     const inst = await institution();
     const budget = (await inst.director.post('/api/finance/budgets', { institutionId: inst.id, year: 2031 })).json();
