@@ -16,5 +16,9 @@ describe('money in dirhams', () => {
     for (const bad of ['-1', '1,5', '1.555', 'abc', '', '1e3']) expect(Mad.safeParse(bad).success, bad).toBe(false);
     expect(PositiveMad.safeParse('0').success).toBe(false);
     expect(PositiveMad.safeParse('0.01').success).toBe(true);
+    // A malformed amount is one clear error (the format), never an exception.
+    const malformed = PositiveMad.safeParse('12.345');
+    expect(malformed.success).toBe(false);
+    expect(malformed.error?.issues.map((i) => i.message)).toEqual(['amount_format']);
   });
 });

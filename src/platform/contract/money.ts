@@ -11,7 +11,8 @@ const signedMadPattern = /^-?\d{1,14}(\.\d{1,2})?$/;
 /** An amount given by a user: zero or more, at most two decimals ("1250", "1250.5", "1250.50"). */
 export const Mad = z.string().trim().regex(madPattern, 'amount_format');
 /** An amount that must be more than zero. */
-export const PositiveMad = Mad.refine((v) => madToCentimes(v) > 0n, { message: 'validation.amount_positive' });
+// Zod runs a refinement even when the pattern failed: test the pattern again before reading the amount.
+export const PositiveMad = Mad.refine((v) => !madPattern.test(v) || madToCentimes(v) > 0n, { message: 'validation.amount_positive' });
 /** An amount the server returns (totals, balances and reversals may be negative). */
 export const MadOut = z.string().regex(signedMadPattern);
 export type Mad = z.infer<typeof Mad>;
