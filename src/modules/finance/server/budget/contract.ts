@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PageQuery, Uuid, pageOf, text } from '../../../../platform/contract/common.ts';
-import { Mad, MadOut, madToCentimes } from '../../../../platform/contract/money.ts';
+import { Mad, MadOut, PositiveMad } from '../../../../platform/contract/money.ts';
 import { ApprovalLevel, Submission, SubmissionState } from '../../../../platform/approvals/contract.ts';
 
 export const lineKinds = ['revenue', 'expenditure'] as const;
@@ -80,10 +80,7 @@ export type DailyCost = z.infer<typeof DailyCost>;
 export const DailyCostQuery = z.strictObject({ year: Year.optional() });
 export const DailyCosts = z.object({ items: z.array(DailyCost) });
 export const DailyCostParams = z.strictObject({ category: LegalCategory, year: Year });
-// Not PositiveMad: its refinement also runs on a value that failed the format and throws there
-// ("1,5" answered 500); here the positive check only looks at well-formed amounts.
-const PositiveAmount = Mad.refine((v) => !/^\d{1,12}(\.\d{1,2})?$/.test(v) || madToCentimes(v) > 0n, { message: 'validation.amount_positive' });
-export const DailyCostBody = z.strictObject({ amountMad: PositiveAmount });
+export const DailyCostBody = z.strictObject({ amountMad: PositiveMad });
 export type DailyCostBody = z.infer<typeof DailyCostBody>;
 
 export const BudgetSummary = z.object({
