@@ -1270,6 +1270,7 @@ export interface SubsidiesConventionVersions {
   reason_fr: string;
   region_id: string | null;
   signed_on: Timestamp | null;
+  subject_id: Generated<string>;
 }
 
 export interface SubsidiesDisbursements {
@@ -1328,6 +1329,28 @@ export interface SubsidiesTrancheConditions {
   note: string | null;
   region_id: string | null;
   tranche_id: string;
+}
+
+export interface SubsidiesTrancheFigures {
+  amount_mad: Numeric | null;
+  association_id: string | null;
+  conditions_met_on: Timestamp | null;
+  convention_id: string | null;
+  delay_conditions_days: number | null;
+  delay_planned_days: number | null;
+  delegation_id: string | null;
+  justified_mad: Numeric | null;
+  late: boolean | null;
+  overdue_days: number | null;
+  paid_mad: Numeric | null;
+  paid_on: Timestamp | null;
+  planned_on: Timestamp | null;
+  position: number | null;
+  region_id: string | null;
+  released_on: Timestamp | null;
+  status: string | null;
+  tranche_id: string | null;
+  year: number | null;
 }
 
 export interface SubsidiesTranches {
@@ -1471,6 +1494,7 @@ export interface DB {
   "subsidies.justification_lines": SubsidiesJustificationLines;
   "subsidies.justifications": SubsidiesJustifications;
   "subsidies.tranche_conditions": SubsidiesTrancheConditions;
+  "subsidies.tranche_figures": SubsidiesTrancheFigures;
   "subsidies.tranches": SubsidiesTranches;
   "territory.communes": TerritoryCommunes;
   "territory.provinces": TerritoryProvinces;

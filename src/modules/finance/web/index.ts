@@ -13,11 +13,13 @@ import budgetFr from '../i18n/budget/fr.json';
 import reportsAr from '../i18n/reports/ar.json';
 import reportsFr from '../i18n/reports/fr.json';
 import { booksRoutes } from './books/index.ts';
+import { budgetPages } from './budget/index.ts';
 
 export const messages = { ar: { ...ar, ...booksAr, ...budgetAr, ...reportsAr }, fr: { ...fr, ...booksFr, ...budgetFr, ...reportsFr } };
 
 const routes: WebPage[] = [];
 routes.push(...booksRoutes);
+routes.push(...budgetPages);
 
 export const financeWeb: WebModule = {
   id: 'finance',
