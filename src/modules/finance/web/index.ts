@@ -12,10 +12,11 @@ import budgetAr from '../i18n/budget/ar.json';
 import budgetFr from '../i18n/budget/fr.json';
 import reportsAr from '../i18n/reports/ar.json';
 import reportsFr from '../i18n/reports/fr.json';
+import { reportPages } from './reports/index.ts';
 
 export const messages = { ar: { ...ar, ...booksAr, ...budgetAr, ...reportsAr }, fr: { ...fr, ...booksFr, ...budgetFr, ...reportsFr } };
 
-const routes: WebPage[] = [];
+const routes: WebPage[] = [...reportPages];
 
 export const financeWeb: WebModule = {
   id: 'finance',

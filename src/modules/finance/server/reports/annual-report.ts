@@ -133,7 +133,7 @@ export async function findFinancialReport(tx: Tx, user: CurrentUser, institution
   if (!row) return null;
   const submission = await findSubmission(tx, user, { type: institutionFinancialReport.key, subjectId: row.id });
   if (!submission) throw notFound();
-  return { id: row.id, institutionId, year, submissionId: submission.id, state: submission.state };
+  return { id: row.id, institutionId, year, submissionId: submission.id, state: submission.state, submission };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Uuid } from '../../../../platform/contract/common.ts';
 import { MadOut } from '../../../../platform/contract/money.ts';
+import { Submission } from '../../../../platform/approvals/contract.ts';
 
 export const Year = z.coerce.number().int().min(2000).max(2100);
 export const YearQuery = z.strictObject({ year: Year });
@@ -136,6 +137,7 @@ export const FinancialReport = z.object({
   year: z.number().int(),
   submissionId: Uuid,
   state: z.enum(['draft', 'submitted', 'approved', 'returned']),
+  submission: Submission,
 });
 export type FinancialReport = z.infer<typeof FinancialReport>;
 export const FinancialReportBody = z.strictObject({ year: z.number().int().min(2000).max(2100) });
