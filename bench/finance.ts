@@ -68,6 +68,12 @@ export async function generateFinance(ownerUrl: string, log: (m: string) => void
       SELECT b.id, l.code, l.kind, CASE l.kind WHEN 'revenue' THEN 28000 ELSE 12000 END, b.institution_id, b.region_id, b.delegation_id, b.association_id
       FROM finance.budgets b CROSS JOIN bench_lines l`);
     await client.query('ALTER TABLE finance.budget_amounts ENABLE TRIGGER USER');
+    await client.query(`INSERT INTO finance.budget_totals (budget_id, revenue_mad, expenditure_mad, institution_id, region_id, delegation_id, association_id)
+      SELECT b.id, sum(a.amount_mad) FILTER (WHERE a.kind = 'revenue'), sum(a.amount_mad) FILTER (WHERE a.kind = 'expenditure'),
+        b.institution_id, b.region_id, b.delegation_id, b.association_id
+      FROM finance.budgets b JOIN finance.budget_amounts a ON a.budget_id = b.id
+      WHERE a.line_code LIKE 'bench\\_%'
+      GROUP BY b.id`);
     await client.query('COMMIT');
     log(`[bench] finance: chart, accounts and budgets in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -76,6 +82,7 @@ export async function generateFinance(ownerUrl: string, log: (m: string) => void
       FROM registry.institutions i JOIN finance.accounts a ON a.institution_id = i.id AND a.kind = 'cash'`);
     await client.query('ALTER TABLE finance.entries DISABLE TRIGGER USER');
     await client.query('ALTER TABLE finance.monthly_totals DISABLE TRIGGER USER');
+    await client.query('ALTER TABLE finance.yearly_totals DISABLE TRIGGER USER');
     try {
       for (let y = FINANCE_SCALE.firstYear; y < FINANCE_SCALE.firstYear + FINANCE_SCALE.years; y++) {
         const t = performance.now();
@@ -103,16 +110,27 @@ export async function generateFinance(ownerUrl: string, log: (m: string) => void
             min(region_id::text)::uuid, min(delegation_id::text)::uuid, min(association_id::text)::uuid
           FROM finance.monthly_totals WHERE month >= make_date(${y}, 1, 1) AND month < make_date(${y + 1}, 1, 1)
           GROUP BY 1, 3 ORDER BY 1, 3`);
+        await client.query(`INSERT INTO finance.institution_year_totals (institution_id, year, revenue_mad, expenditure_mad, operating_mad, equipment_mad,
+            staff_mad, food_mad, region_id, delegation_id, association_id)
+          SELECT y.institution_id, ${y}, coalesce(sum(y.amount_mad) FILTER (WHERE l.kind = 'revenue'), 0),
+            coalesce(sum(y.amount_mad) FILTER (WHERE l.kind = 'expenditure'), 0), coalesce(sum(y.amount_mad) FILTER (WHERE l.section = 'operating'), 0),
+            coalesce(sum(y.amount_mad) FILTER (WHERE l.section = 'equipment'), 0), coalesce(sum(y.amount_mad) FILTER (WHERE l.section = 'staff'), 0),
+            coalesce(sum(y.amount_mad) FILTER (WHERE l.is_food), 0),
+            min(y.region_id::text)::uuid, min(y.delegation_id::text)::uuid, min(y.association_id::text)::uuid
+          FROM finance.yearly_totals y JOIN finance.budget_lines l ON l.code = y.line_code
+          WHERE y.year = ${y}
+          GROUP BY y.institution_id ORDER BY y.institution_id`);
         await client.query('COMMIT');
         log(`[bench] finance: year ${y} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       }
     } finally {
       await client.query('ALTER TABLE finance.entries ENABLE TRIGGER USER');
       await client.query('ALTER TABLE finance.monthly_totals ENABLE TRIGGER USER');
+      await client.query('ALTER TABLE finance.yearly_totals ENABLE TRIGGER USER');
     }
     const ms = performance.now() - started;
     log('[bench] finance: VACUUM ANALYZE…');
-    await client.query('VACUUM ANALYZE finance.entries, finance.monthly_totals, finance.yearly_totals, finance.budgets, finance.budget_amounts, finance.accounts');
+    await client.query('VACUUM ANALYZE finance.entries, finance.monthly_totals, finance.yearly_totals, finance.institution_year_totals, finance.budgets, finance.budget_amounts, finance.budget_totals, finance.accounts');
     const { rows } = await client.query<{ institutions: string; entries: string; monthly: string; yearly: string; budgets: string }>(`SELECT
       (SELECT count(*) FROM registry.institutions) AS institutions, (SELECT count(*) FROM finance.entries) AS entries,
       (SELECT count(*) FROM finance.monthly_totals) AS monthly, (SELECT count(*) FROM finance.yearly_totals) AS yearly,
@@ -129,13 +147,14 @@ export async function checkTotals(ownerUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ entries: string; monthly: string; yearly: string }>(`
+    const { rows } = await client.query<{ entries: string; monthly: string; yearly: string; summary: string }>(`
       WITH i AS (SELECT id FROM registry.institutions ORDER BY id LIMIT 1)
       SELECT (SELECT sum(amount_mad) FROM finance.entries WHERE institution_id = (SELECT id FROM i))::text AS entries,
              (SELECT sum(amount_mad) FROM finance.monthly_totals WHERE institution_id = (SELECT id FROM i))::text AS monthly,
-             (SELECT sum(amount_mad) FROM finance.yearly_totals WHERE institution_id = (SELECT id FROM i))::text AS yearly`);
+             (SELECT sum(amount_mad) FROM finance.yearly_totals WHERE institution_id = (SELECT id FROM i))::text AS yearly,
+             (SELECT sum(revenue_mad + expenditure_mad) FROM finance.institution_year_totals WHERE institution_id = (SELECT id FROM i))::text AS summary`);
     const r = rows[0]!;
-    if (r.entries !== r.monthly || r.monthly !== r.yearly) throw new Error(`generated totals disagree: ${JSON.stringify(r)}`);
+    if (r.entries !== r.monthly || r.monthly !== r.yearly || r.yearly !== r.summary) throw new Error(`generated totals disagree: ${JSON.stringify(r)}`);
   } finally {
     await client.end();
   }

@@ -2,8 +2,9 @@
  * The consolidated figures of a year for the nation (one row per region), a region (one row per
  * delegation) or a delegation (one row per institution): budget in force, actuals by section, food,
  * beneficiary-days, cost per beneficiary-day and the institutions below their category's minimum.
- * Everything is summed by PostgreSQL in one statement from finance.yearly_totals (kept in the
- * entries' own transaction) and the budgets; row-level security limits it to the caller's scope.
+ * Everything is summed by PostgreSQL in one statement from the summaries kept in the writers' own
+ * transactions (finance.institution_year_totals, finance.budget_totals; migration 0127) and the
+ * budgets; row-level security limits it to the caller's scope.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { CurrentUser, Tx } from '../../../../server/context.ts';
@@ -73,17 +74,11 @@ async function consolidate(tx: Tx, year: number, t: Target): Promise<SqlRow[]> {
   const delegation = t.delegationId;
   const { rows } = await sql<SqlRow>`
     WITH act AS (
-      SELECT y.institution_id,
-        sum(y.amount_mad) FILTER (WHERE l.kind = 'revenue') AS revenue,
-        sum(y.amount_mad) FILTER (WHERE l.kind = 'expenditure') AS expenditure,
-        sum(y.amount_mad) FILTER (WHERE l.section = 'operating') AS operating,
-        sum(y.amount_mad) FILTER (WHERE l.section = 'equipment') AS equipment,
-        sum(y.amount_mad) FILTER (WHERE l.section = 'staff') AS staff,
-        sum(y.amount_mad) FILTER (WHERE l.is_food) AS food
-      FROM finance.yearly_totals y JOIN finance.budget_lines l ON l.code = y.line_code
-      WHERE y.year = ${year}::int AND (${region}::uuid IS NULL OR y.region_id = ${region}::uuid)
-        AND (${delegation}::uuid IS NULL OR y.delegation_id = ${delegation}::uuid)
-      GROUP BY y.institution_id
+      SELECT t.institution_id, t.revenue_mad AS revenue, t.expenditure_mad AS expenditure, t.operating_mad AS operating,
+        t.equipment_mad AS equipment, t.staff_mad AS staff, t.food_mad AS food
+      FROM finance.institution_year_totals t
+      WHERE t.year = ${year}::int AND (${region}::uuid IS NULL OR t.region_id = ${region}::uuid)
+        AND (${delegation}::uuid IS NULL OR t.delegation_id = ${delegation}::uuid)
     ), cur AS (
       SELECT DISTINCT ON (b.institution_id) b.id, b.institution_id
       FROM finance.budgets b
@@ -92,11 +87,8 @@ async function consolidate(tx: Tx, year: number, t: Target): Promise<SqlRow[]> {
         AND (${delegation}::uuid IS NULL OR b.delegation_id = ${delegation}::uuid)
       ORDER BY b.institution_id, coalesce(s.state = 'approved', false) DESC, b.version DESC
     ), bud AS (
-      SELECT cur.institution_id,
-        sum(a.amount_mad) FILTER (WHERE a.kind = 'revenue') AS revenue,
-        sum(a.amount_mad) FILTER (WHERE a.kind = 'expenditure') AS expenditure
-      FROM cur JOIN finance.budget_amounts a ON a.budget_id = cur.id
-      GROUP BY cur.institution_id
+      SELECT cur.institution_id, t.revenue_mad AS revenue, t.expenditure_mad AS expenditure
+      FROM cur JOIN finance.budget_totals t ON t.budget_id = cur.id
     ), occ AS (
       SELECT o.institution_id, o.days FROM finance.occupancy_by_institution(${year}::int, ${region}::uuid, ${delegation}::uuid) o
     ), ids AS (

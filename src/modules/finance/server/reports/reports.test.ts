@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idOf, signedIn, startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import { pdfPageRuns } from '../../../../platform/reports/testing/pdf-text.ts';
@@ -103,12 +104,57 @@ describe('an institution’s budget against actual and its indicators', () => {
     expect(body.months[8].occupancyDays).toBe(30);
   });
 
+  it('counts occupancy only for an institution in the caller’s scope, and only as a number', async () => {
+    const asDelegation = async (code: string) => {
+      const [row] = await server.owner<{ id: string }>(`SELECT id FROM organisation.delegations WHERE code = $1`, [code]);
+      const client = new pg.Client({ connectionString: server.appUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.scope_level', 'delegation', true), set_config('app.delegation_id', $1, true)`, [row!.id]);
+        const { rows } = await client.query<{ days: string | null }>(`SELECT finance.occupancy_days($1, $2, $3) AS days`, [institution.id, `${year}-01-01`, `${year}-12-31`]);
+        const months = await client.query(`SELECT * FROM finance.occupancy_by_month($1, $2)`, [institution.id, year]);
+        return { days: rows[0]!.days, months: months.rowCount };
+      } finally {
+        await client.query('ROLLBACK');
+        await client.end();
+      }
+    };
+    expect(await asDelegation('09.001')).toEqual({ days: '427', months: 12 });
+    expect(await asDelegation('09.273')).toEqual({ days: null, months: 0 });
+  });
+
   it('answers 404 out of scope and refuses a bad year with a field error', async () => {
     const other = await signedIn(server, { role: 'provincial_delegate', scope: '09.273' });
     expect((await other.get(`/api/finance/reports/institutions/${institution.id}/budget-vs-actual?year=${year}`)).statusCode).toBe(404);
     expect((await other.get(`/api/finance/reports/institutions/${institution.id}/indicators?year=${year}`)).statusCode).toBe(404);
     const bad = await other.get(`/api/finance/reports/institutions/${institution.id}/budget-vs-actual?year=abc`);
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('the yearly totals', () => {
+  it('follow the monthly ones when an entry older than ten years is deleted', async () => {
+    const institution = await createInstitution(server, { province: '09.001' });
+    const cash = await createAccount(server, institution.id);
+    await createEntry(server, { institutionId: institution.id, accountId: cash, lineCode: lines.food, date: '2012-03-01', amount: '100.10' });
+    const old = await createEntry(server, { institutionId: institution.id, accountId: cash, lineCode: lines.food, date: '2012-04-01', amount: '50.05' });
+    const totals = async () =>
+      (await server.owner<{ amount_mad: string; entry_count: number }>(`SELECT amount_mad::text, entry_count FROM finance.yearly_totals WHERE institution_id = $1 AND year = 2012`, [institution.id]))[0];
+    expect(await totals()).toEqual({ amount_mad: '150.15', entry_count: 2 });
+    await server.owner(`DELETE FROM finance.entries WHERE id = $1`, [old]);
+    expect(await totals()).toEqual({ amount_mad: '100.10', entry_count: 1 });
+    const [summary] = await server.owner<{ expenditure_mad: string; operating_mad: string; food_mad: string; revenue_mad: string }>(
+      `SELECT expenditure_mad::text, operating_mad::text, food_mad::text, revenue_mad::text FROM finance.institution_year_totals WHERE institution_id = $1 AND year = 2012`, [institution.id]);
+    expect(summary).toEqual({ expenditure_mad: '100.10', operating_mad: '100.10', food_mad: '100.10', revenue_mad: '0.00' });
+  });
+
+  it('keep the classification of a line the books use', async () => {
+    const used = await createLine(server, { kind: 'expenditure', section: 'operating' });
+    const institution = await createInstitution(server, { province: '09.001' });
+    await createEntry(server, { institutionId: institution.id, accountId: await createAccount(server, institution.id), lineCode: used, date: '2011-02-02', amount: '10' });
+    await expect(server.owner(`UPDATE finance.budget_lines SET section = 'staff' WHERE code = $1`, [used])).rejects.toThrow(/used by the books/);
+    await server.owner(`UPDATE finance.budget_lines SET name_fr = 'Renommée' WHERE code = $1`, [used]);
   });
 });
 
