@@ -93,7 +93,7 @@ export async function generateFinance(ownerUrl: string, log: (m: string) => void
         await client.query(`INSERT INTO finance.entries (id, institution_id, journal, account_id, entry_date, direction, line_code, amount_mad,
             counterparty, means, region_id, delegation_id, association_id)
           SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(${y - FINANCE_SCALE.firstYear}::bigint * 10000000000 + i.n * 100000 + g), 12, '0'))::uuid,
-            i.id, 'cash', i.account_id, make_date(${y}, 1, 1) + ((g * 7919 + i.n * 31) % 365),
+            i.id, 'cash', i.account_id, make_date(${y}, 1, 1) + ((g * 7919 + i.n * 31) % 365)::int,
             CASE l.kind WHEN 'revenue' THEN 'receipt' ELSE 'payment' END, l.code, round((20 + random() * 2000)::numeric, 2),
             'F', 'cash', i.region_id, i.delegation_id, i.association_id
           FROM bench_institutions i
@@ -123,6 +123,10 @@ export async function generateFinance(ownerUrl: string, log: (m: string) => void
         await client.query('COMMIT');
         log(`[bench] finance: year ${y} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       }
+    } catch (error) {
+      // The statement's own error, not the aborted transaction's refusals of what follows.
+      await client.query('ROLLBACK');
+      throw error;
     } finally {
       await client.query('ALTER TABLE finance.entries ENABLE TRIGGER USER');
       await client.query('ALTER TABLE finance.monthly_totals ENABLE TRIGGER USER');

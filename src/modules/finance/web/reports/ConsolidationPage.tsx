@@ -5,14 +5,15 @@
  * own level; the server refuses what is out of scope.
  */
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { IconArrowUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, PageHeader, QueryStates, formatNumber, ui } from '../../../../platform/web/index.ts';
+import { AnchorLink, PageHeader, QueryStates, formatNumber, ui } from '../../../../platform/web/index.ts';
 import { formatAmount } from '../../../planning/web/format.ts';
 import type { Consolidation, ConsolidationRow } from '../../server/reports/contract.ts';
 import { useConsolidation } from './queries.ts';
 import { look, path, reportYears, tid } from './constants.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 /** "3 / 40": institutions below the minimum out of those counted. */
 const outOf = (part: number, whole: number, lang: string) => `${formatNumber(part, lang)} / ${formatNumber(whole, lang)}`;
@@ -50,7 +51,7 @@ export function ConsolidationPage() {
           data-testid={tid.consolidationYear}
         />
         {trail.length > 1 && (
-          <Button variant={ui.light} leftSection={<IconArrowUp size={16} aria-hidden />} onClick={() => setTrail(trail.slice(0, -1))} data-testid={tid.up}>
+          <Button variant={ui.default} leftSection={<IconArrowUp size={16} aria-hidden />} onClick={() => setTrail(trail.slice(0, -1))} data-testid={tid.up}>
             {t('reports.back')}
           </Button>
         )}
@@ -75,7 +76,7 @@ function ConsolidationTable({ data, year, onDrill }: { data: Consolidation; year
   ];
   const money = (value: string) => <Table.Td className={look.number}>{formatAmount(value, lang)}</Table.Td>;
   return (
-    <ListTable minWidth={1200} testId={tid.consolidationTable} caption={t('reports.consolidationTitle')} headers={headers}>
+    <ScrollTable minWidth={1200} testId={tid.consolidationTable} caption={t('reports.consolidationTitle')} headers={headers}>
       {data.rows.map((row) => (
         <Table.Tr key={row.id}>
           <Table.Th scope={ui.row} fw={500}>
@@ -84,9 +85,9 @@ function ConsolidationTable({ data, year, onDrill }: { data: Consolidation; year
                 {lang === 'ar' ? row.nameAr : row.nameFr}
               </AnchorLink>
             ) : (
-              <Button variant={ui.subtle} size={ui.xs} onClick={() => onDrill(row)} data-testid={tid.drill(row.id)}>
+              <Anchor component={look.button} type={look.button} onClick={() => onDrill(row)} data-testid={tid.drill(row.id)}>
                 {lang === 'ar' ? row.nameAr : row.nameFr}
-              </Button>
+              </Anchor>
             )}
           </Table.Th>
           {money(row.budgetRevenueMad)}
@@ -112,9 +113,13 @@ function ConsolidationTable({ data, year, onDrill }: { data: Consolidation; year
                 )}
               </Group>
             ) : (
-              <Text size={ui.sm} c={row.belowMinimumCount > 0 ? ui.red : undefined} fw={row.belowMinimumCount > 0 ? 700 : undefined}>
-                {outOf(row.belowMinimumCount, row.institutionCount, lang)}
-              </Text>
+              row.belowMinimumCount > 0 ? (
+                <Badge color={ui.red} variant={ui.filled}>
+                  {outOf(row.belowMinimumCount, row.institutionCount, lang)}
+                </Badge>
+              ) : (
+                <Text size={ui.sm}>{outOf(row.belowMinimumCount, row.institutionCount, lang)}</Text>
+              )
             )}
           </Table.Td>
         </Table.Tr>
@@ -137,6 +142,6 @@ function ConsolidationTable({ data, year, onDrill }: { data: Consolidation; year
           {outOf(data.total.belowMinimumCount, data.total.institutionCount, lang)}
         </Table.Td>
       </Table.Tr>
-    </ListTable>
+    </ScrollTable>
   );
 }

@@ -14,6 +14,7 @@ import { formatAmount } from '../../../planning/web/format.ts';
 import type { BudgetLineRow, BudgetVsActual, Indicators } from '../../server/reports/contract.ts';
 import { annualReportHref, financialReportKey, useBudgetVsActual, useFinancialReport, useIndicators, usePrepareFinancialReport } from './queries.ts';
 import { look, path, reportYears, tid } from './constants.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 /** An expenditure section above its budget. */
 const overspent = (key: string, variance: string) => key !== 'revenue' && !variance.startsWith('-') && /[1-9]/.test(variance);
@@ -91,14 +92,14 @@ function BudgetTables({ data }: { data: BudgetVsActual }) {
           ))}
         </ListTable>
         <Group>
-          <Button variant={ui.light} onClick={() => setMonths(!months)} data-testid={tid.toggleMonths}>
+          <Button variant={ui.default} onClick={() => setMonths(!months)} data-testid={tid.toggleMonths}>
             {months ? t('reports.hideMonths') : t('reports.showMonths')}
           </Button>
         </Group>
         {data.lines.length === 0 ? (
           <Text c={ui.dimmed}>{t('reports.noData')}</Text>
         ) : (
-          <ListTable
+          <ScrollTable
             minWidth={months ? 1600 : 720}
             testId={tid.lines}
             caption={t('reports.line')}
@@ -117,7 +118,7 @@ function BudgetTables({ data }: { data: BudgetVsActual }) {
                 {months && l.months.map((m, i) => <Table.Td key={monthHeaders[i]} className={look.number}>{formatAmount(m, lang)}</Table.Td>)}
               </Table.Tr>
             ))}
-          </ListTable>
+          </ScrollTable>
         )}
       </Stack>
     </Paper>

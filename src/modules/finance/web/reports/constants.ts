@@ -24,7 +24,7 @@ export const path = {
   institutionReports: '/finance/institutions/$institutionId/reports/$year',
 } as const;
 
-export const look = { number: 'raaya-ltr' } as const;
+export const look = { number: 'raaya-ltr', region: 'region', button: 'button', scroll: { overflowX: 'auto' } } as const;
 
 const thisYear = new Date().getFullYear();
 /** The years offered in the selectors: this one and the nine before. */
