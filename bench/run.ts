@@ -375,7 +375,7 @@ async function directory(command: string): Promise<string[]> {
 async function finance(command: string): Promise<string[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-finance-'));
   try {
-    console.log('[bench] finance: first start, then the national registry and ten years of books…');
+    console.log(`[bench] finance: first start, then the national registry and ${FINANCE_SCALE.years} years of books…`);
     const server = startServer(dataDir);
     await server.ready;
     try {
