@@ -188,20 +188,18 @@ CREATE TRIGGER budgets_locked BEFORE UPDATE OR DELETE ON finance.budgets
 CREATE TRIGGER budget_amounts_locked BEFORE INSERT OR UPDATE OR DELETE ON finance.budget_amounts
   FOR EACH ROW EXECUTE FUNCTION approvals.guard('institution_budget', 'budget_id', '@kind');
 
--- Closed months are locked for everyone (the database refuses, whoever asks).
+-- Closed months are locked for everyone (the database refuses, whoever asks). Entries are never
+-- edited and are deleted only after the retention period (below), so only inserts are checked here.
 CREATE FUNCTION finance.refuse_closed_month() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  r finance.entries;
 BEGIN
-  r := CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
   IF EXISTS (SELECT 1 FROM finance.closed_months c
-             WHERE c.institution_id = r.institution_id AND c.month = date_trunc('month', r.entry_date)::date) THEN
-    RAISE EXCEPTION 'month % of institution % is closed', to_char(r.entry_date, 'YYYY-MM'), r.institution_id
+             WHERE c.institution_id = NEW.institution_id AND c.month = date_trunc('month', NEW.entry_date)::date) THEN
+    RAISE EXCEPTION 'month % of institution % is closed', to_char(NEW.entry_date, 'YYYY-MM'), NEW.institution_id
       USING ERRCODE = 'RA409', HINT = 'finance.errors.month_closed';
   END IF;
-  RETURN r;
+  RETURN NEW;
 END $$;
-CREATE TRIGGER entries_closed_month BEFORE INSERT OR UPDATE OR DELETE ON finance.entries
+CREATE TRIGGER entries_closed_month BEFORE INSERT ON finance.entries
   FOR EACH ROW EXECUTE FUNCTION finance.refuse_closed_month();
 
 -- Accounting documents are kept 10 years (law 65-15 art. 23): an entry younger than that cannot
