@@ -212,7 +212,7 @@ export async function timePayments(appUrl: string, ownerUrl: string, institution
       const { rows } = await owner.query<{ account: string; user: string }>(`
         WITH u AS (INSERT INTO access.users (username, password_hash, full_name_ar, full_name_fr, role, scope_level, institution_id)
                    VALUES ($2, '!bench', 'مدير', 'Directeur', 'institution_director', 'institution', $1) RETURNING id)
-        SELECT (SELECT id FROM finance.accounts WHERE institution_id = $1 AND kind = 'cash') AS account, (SELECT id FROM u) AS user`, [id, `bench-dir-${id}`]);
+        SELECT (SELECT id FROM finance.accounts WHERE institution_id = $1 AND kind = 'cash') AS account, (SELECT id FROM u) AS user`, [id, `bench-dir-${id.slice(0, 8)}`]);
       targets.push({ institution: id, account: rows[0]!.account, user: rows[0]!.user });
     }
   } finally {
