@@ -20,6 +20,7 @@ import { launchBrowser } from '../src/platform/reports/browser.ts';
 import { BENEFICIARIES_TITLE, beneficiariesSection, beneficiaryCases, beneficiaryIds, beneficiaryOptions, databaseTotals, generateBeneficiaries, preflightRequests,
   runBeneficiaryCases, withSection } from './beneficiaries.ts';
 import { NATIONAL_BENEFICIARIES, type GeneratedBeneficiaries } from '../src/modules/beneficiaries/db/demo/national.ts';
+import { FINANCE_SCALE, FINANCE_TITLE, checkTotals, financeSection, generateFinance, sampleInstitutions, timeBudgetVsActual, timeConsolidation, timePayments } from './finance.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Overridable, so that two checkouts can run benchmarks on one machine at the same time.
@@ -370,7 +371,43 @@ async function directory(command: string): Promise<string[]> {
   }
 }
 
-const parts = ['foundation', 'registry', 'beneficiaries', 'directory'] as const;
+/** Issue 9: institution finance on the national registry with ten years of generated books (20,000,000 ledger lines). */
+async function finance(command: string): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-finance-'));
+  try {
+    console.log(`[bench] finance: first start, then the national registry and ${FINANCE_SCALE.years} years of books…`);
+    const server = startServer(dataDir);
+    await server.ready;
+    try {
+      const url = await ownerUrl(dataDir);
+      const secrets = JSON.parse(await readFile(path.join(dataDir, 'secrets.json'), 'utf8')) as { appPassword: string };
+      const appUrl = `postgres://raaya_app:${encodeURIComponent(secrets.appPassword)}@127.0.0.1:${PG_PORT}/raaya`;
+      const password = process.env.RAAYA_DEMO_PASSWORD ?? 'raaya-demo';
+      // Fail fast, before the generation, when a route is not there.
+      await preflight([{ session: await signIn(BASE, 'central', password), path: `/api/finance/consolidation?year=${FINANCE_SCALE.firstYear}` }]);
+      await generateRegistry(url);
+      const generated = await generateFinance(url, console.log);
+      const central = await signIn(BASE, 'central', password);
+      await checkTotals(url);
+      const year = FINANCE_SCALE.firstYear + FINANCE_SCALE.years - 1;
+      const institutions = await sampleInstitutions(url);
+      const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
+      const budgetVsActual = await timeBudgetVsActual(central, institutions, year);
+      console.log(`[bench] finance: budget against actual p95 ${budgetVsActual.p95.toFixed(1)} ms`);
+      const consolidation = await timeConsolidation(central, year);
+      console.log(`[bench] finance: national consolidation p95 ${consolidation.p95.toFixed(1)} ms`);
+      const payment = await timePayments(appUrl, url, institutions);
+      console.log(`[bench] finance: payment p95 ${payment.p95.toFixed(1)} ms`);
+      return financeSection({ budgetVsActual, consolidation, payment }, { command, generated, when: new Date(), load, year });
+    } finally {
+      await stopServer(server.child);
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+}
+
+const parts = ['foundation', 'registry', 'beneficiaries', 'directory', 'finance'] as const;
 const { values: args } = parseArgs({ options: {
   scale: { type: 'string', default: 'national' }, only: { type: 'string' },
   // Beneficiaries only: fewer persons to iterate (not for docs/benchmarks.md), a kept data directory, generation alone.
@@ -421,6 +458,17 @@ if (args.only === undefined || args.only === 'directory') {
   } catch (error) {
     if (!(error instanceof BenchRouteError)) throw error;
     console.error(`[bench] directory: ${error.message}`);
+    process.exit(1);
+  }
+}
+if (args.only === 'finance') {
+  // Not in a full run yet: about half an hour of generation on 2 cores.
+  try {
+    const section = await finance(command);
+    edits.push((current) => withSection(current, FINANCE_TITLE, section));
+  } catch (error) {
+    if (!(error instanceof BenchRouteError)) throw error;
+    console.error(`[bench] finance: ${error.message}`);
     process.exit(1);
   }
 }

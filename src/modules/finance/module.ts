@@ -6,6 +6,7 @@ import './server/budget/deadlines.ts';
 import { budgetRoutes } from './server/budget/routes.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
+import { reportRoutes } from './server/reports/routes.ts';
 
 export const financeModule: ServerModule = {
   name: 'finance',
@@ -14,5 +15,6 @@ export const financeModule: ServerModule = {
     // Each part (server/<part>/) registers its routes here.
     booksRoutes(api, ctx);
     budgetRoutes(api, ctx);
+    reportRoutes(api, ctx);
   },
 };

@@ -14,12 +14,11 @@ import reportsAr from '../i18n/reports/ar.json';
 import reportsFr from '../i18n/reports/fr.json';
 import { booksRoutes } from './books/index.ts';
 import { budgetPages } from './budget/index.ts';
+import { reportPages } from './reports/index.ts';
 
 export const messages = { ar: { ...ar, ...booksAr, ...budgetAr, ...reportsAr }, fr: { ...fr, ...booksFr, ...budgetFr, ...reportsFr } };
 
-const routes: WebPage[] = [];
-routes.push(...booksRoutes);
-routes.push(...budgetPages);
+const routes: WebPage[] = [...booksRoutes, ...budgetPages, ...reportPages];
 
 export const financeWeb: WebModule = {
   id: 'finance',
