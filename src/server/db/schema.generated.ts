@@ -686,6 +686,16 @@ export interface FinanceBudgets {
   year: number;
 }
 
+export interface FinanceBudgetTotals {
+  association_id: string | null;
+  budget_id: string;
+  delegation_id: string | null;
+  expenditure_mad: Generated<Numeric>;
+  institution_id: string | null;
+  region_id: string | null;
+  revenue_mad: Generated<Numeric>;
+}
+
 export interface FinanceClosedMonths {
   association_id: string | null;
   bank_balance_mad: Numeric | null;
@@ -726,6 +736,19 @@ export interface FinanceEntries {
   reverses_id: string | null;
 }
 
+export interface FinanceFinancialReports {
+  association_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delegation_id: string | null;
+  id: Generated<string>;
+  institution_id: string;
+  note: Generated<string>;
+  region_id: string | null;
+  updated_at: Generated<Timestamp>;
+  year: number;
+}
+
 export interface FinanceGrantReports {
   association_id: string | null;
   delegation_id: string | null;
@@ -737,6 +760,20 @@ export interface FinanceGrantReports {
   reported_on: Timestamp;
 }
 
+export interface FinanceInstitutionYearTotals {
+  association_id: string | null;
+  delegation_id: string | null;
+  equipment_mad: Generated<Numeric>;
+  expenditure_mad: Generated<Numeric>;
+  food_mad: Generated<Numeric>;
+  institution_id: string;
+  operating_mad: Generated<Numeric>;
+  region_id: string | null;
+  revenue_mad: Generated<Numeric>;
+  staff_mad: Generated<Numeric>;
+  year: number;
+}
+
 export interface FinanceMonthlyTotals {
   amount_mad: Generated<Numeric>;
   association_id: string | null;
@@ -746,6 +783,17 @@ export interface FinanceMonthlyTotals {
   line_code: string;
   month: Timestamp;
   region_id: string | null;
+}
+
+export interface FinanceYearlyTotals {
+  amount_mad: Generated<Numeric>;
+  association_id: string | null;
+  delegation_id: string | null;
+  entry_count: Generated<number>;
+  institution_id: string;
+  line_code: string;
+  region_id: string | null;
+  year: number;
 }
 
 export interface FormsForms {
@@ -1448,12 +1496,16 @@ export interface DB {
   "finance.bank_statement_lines": FinanceBankStatementLines;
   "finance.budget_amounts": FinanceBudgetAmounts;
   "finance.budget_lines": FinanceBudgetLines;
+  "finance.budget_totals": FinanceBudgetTotals;
   "finance.budgets": FinanceBudgets;
   "finance.closed_months": FinanceClosedMonths;
   "finance.daily_cost_references": FinanceDailyCostReferences;
   "finance.entries": FinanceEntries;
+  "finance.financial_reports": FinanceFinancialReports;
   "finance.grant_reports": FinanceGrantReports;
+  "finance.institution_year_totals": FinanceInstitutionYearTotals;
   "finance.monthly_totals": FinanceMonthlyTotals;
+  "finance.yearly_totals": FinanceYearlyTotals;
   "forms.form_versions": FormsFormVersions;
   "forms.forms": FormsForms;
   "forms.responses": FormsResponses;

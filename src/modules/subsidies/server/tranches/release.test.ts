@@ -118,8 +118,13 @@ describe('conditions evaluated from the data', () => {
     now = (await delegate.get(`/api/subsidies/tranches/${first.id}`)).json() as Tranche;
     expect(conditionOf(now, 'budget_approved').met).toBe(true);
 
-    // The second tranche waits for the first to be justified in full.
+    // The second tranche waits for the first to be justified in full; only what was paid is justified,
+    // so the first is released (over its manual condition) and paid first.
     const second = (await plan(c.id, { plannedOn: `${year}-08-01`, amountMad: '50000' })).json() as Tranche;
+    expect((await coordinator.post(`/api/subsidies/tranches/${first.id}/release`, { overrideReason: 'Rapport d’activité annoncé pour la semaine prochaine' })).statusCode).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    const paid = await delegate.post(`/api/subsidies/tranches/${first.id}/disbursements`, { paymentOrder: 'OP-1', paymentReference: 'VIR-1', paidOn: today, amountMad: '50000', rib: c.rib });
+    expect(paid.statusCode).toBe(200);
     expect(conditionOf(second, 'previous_tranche_justified').met).toBe(false);
     await acceptJustification(server, first.id, '49999.99');
     expect(conditionOf((await delegate.get(`/api/subsidies/tranches/${second.id}`)).json() as Tranche, 'previous_tranche_justified').met).toBe(false);

@@ -36,10 +36,13 @@ export async function createConvention(server: TestServer, spec: ConventionSpec 
   const total = Object.values(yearly).reduce((sum, v) => sum + BigInt(v.replace('.', '')), 0n);
   const [a] = await server.owner<{ rib: string; region_id: string; delegation_id: string }>(
     'SELECT rib, region_id, delegation_id FROM registry.associations WHERE id = $1', [associationId]);
+  // Inserted in its final status as the owner: the lifecycle trigger (0131) checks status changes,
+  // and a test convention has no approval to go through.
+  const status = spec.status ?? 'signed';
   const [c] = await server.owner<{ id: string }>(
-    `INSERT INTO subsidies.conventions (owner_level, association_id, object_ar, object_fr, starts_on, ends_on, total_mad, region_id, delegation_id)
-     VALUES ('delegation', $1, 'دعم تسيير المؤسسة', 'Soutien au fonctionnement', $2, $3, $4, $5, $6) RETURNING id`,
-    [associationId, startsOn, endsOn, `${total / 100n}.${String(total % 100n).padStart(2, '0')}`, a!.region_id, a!.delegation_id]);
+    `INSERT INTO subsidies.conventions (owner_level, association_id, object_ar, object_fr, starts_on, ends_on, total_mad, region_id, delegation_id, status, signed_on)
+     VALUES ('delegation', $1, 'دعم تسيير المؤسسة', 'Soutien au fonctionnement', $2, $3, $4, $5, $6, $7, CASE WHEN $7 IN ('signed', 'closed') THEN $2::date END) RETURNING id`,
+    [associationId, startsOn, endsOn, `${total / 100n}.${String(total % 100n).padStart(2, '0')}`, a!.region_id, a!.delegation_id, status]);
   const id = c!.id;
   const [p] = await server.owner<{ id: string }>(
     `INSERT INTO subsidies.convention_partners (convention_id, kind, name_ar, name_fr)
@@ -52,10 +55,6 @@ export async function createConvention(server: TestServer, spec: ConventionSpec 
     const institution = await createInstitution(server, { associationId, province });
     await server.owner('INSERT INTO subsidies.convention_institutions (convention_id, institution_id) VALUES ($1, $2)', [id, institution.id]);
     institutionIds.push(institution.id);
-  }
-  const status = spec.status ?? 'signed';
-  if (status !== 'draft') {
-    await server.owner('UPDATE subsidies.conventions SET status = $2, signed_on = CASE WHEN $2 IN (\'signed\', \'closed\') THEN starts_on END WHERE id = $1', [id, status]);
   }
   return { id, associationId, rib: a!.rib, institutionIds };
 }
@@ -74,6 +73,8 @@ export async function setBoard(server: TestServer, associationId: string, spec: 
 export async function createCriticalFinding(server: TestServer, associationId: string): Promise<string> {
   const [m] = await server.owner<{ id: string }>(
     `INSERT INTO subsidies.audit_missions (association_id, kind, starts_on, ends_on) VALUES ($1, 'unannounced', '2025-03-01', '2025-03-05') RETURNING id`, [associationId]);
+  // Findings are recorded while the mission is under way (0136).
+  await server.owner(`UPDATE subsidies.audit_missions SET status = 'in_progress' WHERE id = $1`, [m!.id]);
   const [f] = await server.owner<{ id: string }>(
     `INSERT INTO subsidies.audit_findings (mission_id, severity, description, amount_in_question_mad) VALUES ($1, 'critical', 'Dépenses sans pièces', '12000.00') RETURNING id`, [m!.id]);
   return f!.id;
