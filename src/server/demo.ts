@@ -13,6 +13,7 @@ import { seedDemoForms } from '../platform/forms/index.ts';
 import { seedDemoLicensing, seedDemoRegistry } from '../modules/registry/index.ts';
 import { seedDemoBeneficiaries } from '../modules/beneficiaries/index.ts';
 import { seedDemoDirectory } from '../modules/directory/index.ts';
+import { seedDemoSubsidies } from '../modules/subsidies/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -30,6 +31,8 @@ export async function seedDemo(ownerUrl: string, password: string, dataDir: stri
     await seedDemoBeneficiaries(client);
     // After licensing (which sets the statuses): the operating institutions go public.
     await seedDemoDirectory(client);
+    // After the registry (associations with their RIBs, institutions) and the accounts; after the finance demo once it exists.
+    await seedDemoSubsidies(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -2,11 +2,13 @@ import type { ServerModule } from '../../server/module.ts';
 import './approval.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
+import { dashboardRoutes } from './server/dashboard/routes.ts';
 
 export const subsidiesModule: ServerModule = {
   name: 'subsidies',
   messages: { ar, fr },
-  routes() {
+  routes(api, ctx) {
     // Each part (server/<part>/) registers its routes here.
+    dashboardRoutes(api, ctx);
   },
 };

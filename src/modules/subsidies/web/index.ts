@@ -14,10 +14,11 @@ import auditsAr from '../i18n/audits/ar.json';
 import auditsFr from '../i18n/audits/fr.json';
 import dashboardAr from '../i18n/dashboard/ar.json';
 import dashboardFr from '../i18n/dashboard/fr.json';
+import { dashboardPages } from './dashboard/index.ts';
 
 export const messages = { ar: { ...ar, ...conventionsAr, ...tranchesAr, ...auditsAr, ...dashboardAr }, fr: { ...fr, ...conventionsFr, ...tranchesFr, ...auditsFr, ...dashboardFr } };
 
-const routes: WebPage[] = [];
+const routes: WebPage[] = [...dashboardPages];
 
 export const subsidiesWeb: WebModule = {
   id: 'subsidies',
