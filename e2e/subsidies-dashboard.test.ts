@@ -19,7 +19,7 @@ describe('subsidies dashboard', () => {
              (SELECT id::text FROM territory.regions WHERE code = '09') AS soussmassa,
              (SELECT id::text FROM organisation.delegations WHERE code = '09.273') AS inezgane,
              (SELECT id::text FROM registry.associations WHERE name_fr = 'Association Dar Taliba Aït Melloul') AS association
-      FROM subsidies.tranche_figures f WHERE f.counted GROUP BY f.year ORDER BY count(*) DESC, f.year DESC LIMIT 1`);
+      FROM subsidies.tranche_summary f WHERE f.counted GROUP BY f.year ORDER BY count(*) DESC, f.year DESC LIMIT 1`);
     const page = await signedInPage('central');
     await page.getByTestId('nav-subsidies-dashboard').click();
     await page.getByTestId('subsidies-dashboard-figures').waitFor();
@@ -44,7 +44,7 @@ describe('subsidies dashboard', () => {
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     const rows = page.getByTestId('subsidies-late-table').locator('tbody tr');
     const [counts] = await app.server.owner<{ late: number }>(`
-      SELECT count(*)::int AS late FROM subsidies.tranche_figures f JOIN organisation.delegations d ON d.id = f.delegation_id
+      SELECT count(*)::int AS late FROM subsidies.tranche_summary f JOIN organisation.delegations d ON d.id = f.delegation_id
       WHERE d.code = '09.273' AND f.counted AND f.planned_on < (now() AT TIME ZONE 'Africa/Casablanca')::date AND (f.completed_on IS NULL OR f.completed_on > f.planned_on)`);
     await expect.poll(() => rows.count()).toBe(counts!.late);
     await expect.poll(() => page.getByText('غير مفرج عنها', { exact: true }).count()).toBe(1);

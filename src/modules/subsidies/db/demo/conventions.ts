@@ -172,15 +172,16 @@ async function seedConvention(ctx: Ctx, c: DemoConvention): Promise<void> {
     `INSERT INTO subsidies.convention_signatories (convention_id, party, full_name, title, signed_on) VALUES
        ($1, 'entraide_nationale', $2, $3, $4), ($1, 'association', 'Rachid Amrani', 'Président', $4)`,
     [id, author.full_name_fr, c.owner === 'central' ? 'Directeur' : c.owner === 'region' ? 'Coordinateur régional' : 'Délégué provincial', signedOn]);
+  // Approved and signed before its tranches are released and paid (the tranches part refuses a release otherwise).
+  if (c.status === 'signed') {
+    await approve(ctx, { id, regionId: conv!.region_id, delegationId: conv!.delegation_id, reference: conv!.reference }, c, a.id);
+    await client.query(`UPDATE subsidies.conventions SET status = 'signed', signed_on = $2 WHERE id = $1`, [id, signedOn]);
+  }
   const positions = new Map<number, number>();
   for (const [i, t] of c.tranches.entries()) {
     const year = yearOf(planned[i]!);
     positions.set(year, (positions.get(year) ?? 0) + 1);
     await seedTranche(ctx, { id, associationId: a.id, rib: a.rib, authorId: author.id }, t, planned[i]!, positions.get(year)!, i);
-  }
-  if (c.status === 'signed') {
-    await approve(ctx, { id, regionId: conv!.region_id, delegationId: conv!.delegation_id, reference: conv!.reference }, c, a.id);
-    await client.query(`UPDATE subsidies.conventions SET status = 'signed', signed_on = $2 WHERE id = $1`, [id, signedOn]);
   }
 }
 
@@ -198,7 +199,8 @@ async function seedTranche(ctx: Ctx, owner: Owner, t: DemoTranche, plannedOn: st
   const payments = t.payments ?? [];
   const paidTotal = payments.reduce((s, [, amount]) => s + Number(amount), 0);
   const fullyPaid = paidTotal >= Number(t.amount);
-  const status = fullyPaid ? 'paid' : t.released !== undefined ? 'released' : 'planned';
+  // Written released, then paid by its disbursements (a disbursement needs a released tranche).
+  const status = t.released !== undefined ? 'released' : 'planned';
   const year = yearOf(plannedOn);
   const { rows: [tranche] } = await client.query<{ id: string }>(
     `INSERT INTO subsidies.tranches (convention_id, year, position, planned_on, amount_mad, status, conditions_met_on, released_on, released_by,
@@ -206,7 +208,7 @@ async function seedTranche(ctx: Ctx, owner: Owner, t: DemoTranche, plannedOn: st
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [conventionId, year, position, plannedOn, t.amount, status, t.conditionsMet === undefined ? null : day(ctx, t.conditionsMet),
       t.released === undefined ? null : day(ctx, t.released), t.released === undefined ? null : t.override ? overrider.id : authorId,
-      t.override ?? null, t.override ? overrider.id : null, fullyPaid ? day(ctx, payments[payments.length - 1]![0]) : null],
+      t.override ?? null, t.override ? overrider.id : null, null],
   );
   const trancheId = tranche!.id;
   // Confirmed on the day the conditions were met (or of the release over the unmet one); future tranches wait.
@@ -226,6 +228,11 @@ async function seedTranche(ctx: Ctx, owner: Owner, t: DemoTranche, plannedOn: st
         day(ctx, offset), amount, rib, authorId],
     );
   }
+  // The tranches part marks a tranche paid when a disbursement completes it; without that part, this does.
+  if (fullyPaid) {
+    await client.query(`UPDATE subsidies.tranches SET status = 'paid', paid_on = $2 WHERE id = $1 AND status = 'released'`,
+      [trancheId, day(ctx, Math.max(...payments.map(([offset]) => offset)))]);
+  }
   if (t.review && payments.length) {
     const submittedOn = day(ctx, payments[payments.length - 1]![0] + 45);
     // The demo association officer submits for her association; the others' officers have no demo account.
@@ -244,11 +251,7 @@ async function seedTranche(ctx: Ctx, owner: Owner, t: DemoTranche, plannedOn: st
 /** The approval the convention went through before its signature (decision 0007's chains). */
 async function approve(ctx: Ctx, conv: { id: string; regionId: string | null; delegationId: string | null; reference: string }, c: DemoConvention, associationId: string): Promise<void> {
   const owner = c.owner;
-  // Central's own conventions have no chain above them.
-  if (owner === 'central') {
-    await ctx.client.query(`UPDATE subsidies.conventions SET status = 'approved' WHERE id = $1`, [conv.id]);
-    return;
-  }
+  // Central's own conventions have no chain of their own: their approval is recorded on the region chain's type, approved centrally.
   const type = owner === 'delegation' ? delegationConvention : regionConvention;
   const { rows: [submission] } = await ctx.client.query<{ id: string }>(
     `INSERT INTO approvals.submissions (subject_type, subject_id, chain, level_index, state, label_ar, label_fr, link, region_id, delegation_id, association_id)

@@ -144,7 +144,7 @@ describe('subsidies dashboard', () => {
 
   it('follows payments, reviews and cancellations in the same transaction', async () => {
     const c = await createConvention(server, { associationId: ids.inezganeAssociation, owner: 'delegation', region: '09', delegation: '09.273' });
-    const t = await createTranche(server, c, { plannedOn: '2025-03-01', amount: '40000.00', status: 'released' });
+    const t = await createTranche(server, c, { plannedOn: '2025-03-01', amount: '40000.00', status: 'released', releasedOn: '2025-02-20' });
     const before = await dashboard(nation, `level=delegation&id=${ids.inezgane}&year=2025`);
     expect(before.totals).toMatchObject({ committedMad: '40000.00', releasedMad: '40000.00', paidMad: '0.00', late: 1, onTime: 0 });
     await addDisbursement(server, t, '2025-02-25', '40000.00');

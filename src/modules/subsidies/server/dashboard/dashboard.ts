@@ -68,7 +68,7 @@ export async function loadDashboard(tx: Tx, user: CurrentUser, query: DashboardQ
   const g = grouping(node.level, node.id);
   const grouped = await sql<GroupedRow>`
     SELECT grouping(${g.key}) = 1 AS is_total, ${g.key} AS key, ${figureColumns(today)}
-    FROM subsidies.tranche_figures f
+    FROM subsidies.tranche_summary f
     WHERE f.counted AND f.year = ${year} AND ${g.where}
     GROUP BY GROUPING SETS ((${g.key}), ())`.execute(tx);
   const total = grouped.rows.find((r) => r.is_total);

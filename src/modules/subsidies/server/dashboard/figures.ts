@@ -1,5 +1,5 @@
 /**
- * The dashboard's figures in SQL, from subsidies.tranche_figures (migration 0137, kept in the same
+ * The dashboard's figures in SQL, from subsidies.tranche_summary (migration 0137, kept in the same
  * transaction as the tranches, disbursements and reviews). Money is summed in SQL and returned as
  * text; delays are averaged in SQL. One definition for the dashboard and the regularity table.
  */

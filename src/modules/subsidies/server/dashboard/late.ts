@@ -51,7 +51,7 @@ export async function findLateTranches(tx: Tx, user: CurrentUser, q: LateTranche
            d.name_ar AS delegation_ar, d.name_fr AS delegation_fr, f.year, t.position, f.planned_on::text AS planned_on,
            f.amount_mad::text AS amount, f.paid_mad::text AS paid, f.released, f.conditions_met_on::text AS conditions_met_on,
            f.completed_on::text AS completed_on, (coalesce(f.completed_on, ${today}::date) - f.planned_on) AS days_late
-    FROM subsidies.tranche_figures f
+    FROM subsidies.tranche_summary f
     JOIN subsidies.tranches t ON t.id = f.tranche_id
     JOIN subsidies.conventions c ON c.id = f.convention_id
     JOIN registry.associations a ON a.id = f.association_id

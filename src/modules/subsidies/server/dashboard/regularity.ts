@@ -36,7 +36,7 @@ export async function loadRegularity(tx: Tx, user: CurrentUser, q: { regionId?: 
            count(*) FILTER (WHERE f.planned_on < ${today}::date OR f.completed_on IS NOT NULL)::int AS assessed,
            count(*) FILTER (WHERE f.completed_on <= f.planned_on)::int AS on_time,
            round(avg(f.completed_on - f.planned_on), 1)::float8 AS delay
-    FROM subsidies.tranche_figures f
+    FROM subsidies.tranche_summary f
     WHERE f.counted AND f.year BETWEEN ${from} AND ${to} AND ${regionId ? sql`f.region_id = ${regionId}::uuid` : sql`true`}
     GROUP BY 1, 2`.execute(tx);
   const child: DashboardRowKind = regionId ? 'delegation' : 'region';

@@ -23,11 +23,29 @@ export async function createConvention(server: TestServer, spec: ConventionSpec)
        (SELECT id FROM territory.regions WHERE code = $5), (SELECT id FROM organisation.delegations WHERE code = $6)) RETURNING id`,
     [spec.owner, spec.associationId, spec.startsOn ?? '2023-01-01', spec.endsOn ?? '2030-12-31', spec.region ?? null, spec.delegation ?? null],
   );
+  const id = row!.id;
+  // Entraide Nationale's amount for every year of the period (the tranches part keeps each year's tranches within it).
+  await server.owner(
+    `WITH p AS (INSERT INTO subsidies.convention_partners (convention_id, kind, name_ar, name_fr) VALUES ($1, 'entraide_nationale', 'التعاون الوطني', 'Entraide Nationale') RETURNING id)
+     INSERT INTO subsidies.convention_amounts (convention_id, partner_id, year, amount_mad)
+     SELECT $1, p.id, y, 1000000.00 FROM p, generate_series(extract(year FROM $2::date)::int, extract(year FROM $3::date)::int) y`,
+    [id, spec.startsOn ?? '2023-01-01', spec.endsOn ?? '2030-12-31']);
   const status = spec.status ?? 'signed';
-  if (status !== 'draft') {
-    await server.owner(`UPDATE subsidies.conventions SET status = $2, signed_on = CASE WHEN $2 IN ('signed', 'closed') THEN starts_on END WHERE id = $1`, [row!.id, status]);
+  if (status === 'draft') return id;
+  // The order the conventions part enforces: an approved submission, then approved, then signed (or closed, cancelled).
+  await server.owner(
+    `INSERT INTO approvals.submissions (subject_type, subject_id, chain, level_index, state, label_ar, label_fr, link)
+     VALUES ($2, $1::uuid, $3, 1, 'approved', 'اتفاقية', 'Convention', '/subsidies/conventions/' || $1::text)`,
+    [id, spec.owner === 'delegation' ? 'subsidy_convention' : 'subsidy_convention_region', spec.owner === 'delegation' ? ['delegation', 'region'] : ['region', 'central']]);
+  await server.owner(`UPDATE subsidies.conventions SET status = 'approved' WHERE id = $1`, [id]);
+  if (status === 'approved') return id;
+  if (status === 'cancelled') {
+    await server.owner(`UPDATE subsidies.conventions SET status = 'cancelled' WHERE id = $1`, [id]);
+    return id;
   }
-  return row!.id;
+  await server.owner(`UPDATE subsidies.conventions SET status = 'signed', signed_on = starts_on WHERE id = $1`, [id]);
+  if (status === 'closed') await server.owner(`UPDATE subsidies.conventions SET status = 'closed' WHERE id = $1`, [id]);
+  return id;
 }
 
 export interface TrancheSpec {
@@ -35,6 +53,8 @@ export interface TrancheSpec {
   amount: string;
   status?: 'planned' | 'released' | 'paid' | 'cancelled';
   conditionsMetOn?: string;
+  /** The release day; the first payment's (or the planned date) unless given. */
+  releasedOn?: string;
   /** Disbursements: [date, amount]. */
   payments?: [string, string][];
   /** An accepted review: [state, accepted amount]. */
@@ -46,7 +66,7 @@ let position = 0;
 export async function createTranche(server: TestServer, conventionId: string, spec: TrancheSpec): Promise<string> {
   const payments = spec.payments ?? [];
   const status = spec.status ?? (payments.length ? 'released' : 'planned');
-  const releasedOn = status === 'planned' || status === 'cancelled' ? null : (payments[0]?.[0] ?? spec.plannedOn);
+  const releasedOn = status === 'planned' || status === 'cancelled' ? null : (spec.releasedOn ?? payments[0]?.[0] ?? spec.plannedOn);
   position = (position % 24) + 1;
   const [row] = await server.owner<{ id: string }>(
     `INSERT INTO subsidies.tranches (convention_id, year, position, planned_on, amount_mad, status, conditions_met_on, released_on)
@@ -55,7 +75,8 @@ export async function createTranche(server: TestServer, conventionId: string, sp
   );
   const id = row!.id;
   for (const [paidOn, amount] of payments) await addDisbursement(server, id, paidOn, amount);
-  if (status === 'paid') await server.owner(`UPDATE subsidies.tranches SET status = 'paid', paid_on = $2 WHERE id = $1`, [id, payments[payments.length - 1]![0]]);
+  // The tranches part marks it paid when a disbursement completes it; without that part, this does.
+  if (status === 'paid') await server.owner(`UPDATE subsidies.tranches SET status = 'paid', paid_on = $2 WHERE id = $1 AND status = 'released'`, [id, payments[payments.length - 1]![0]]);
   if (spec.review) {
     await server.owner(
       `INSERT INTO subsidies.justifications (tranche_id, submitted_on, state, accepted_mad, review_reason, reviewed_on)

@@ -5,7 +5,7 @@
 -- (subsidies.paid_mad(), subsidies.justified_mad()); nothing here is entered by hand.
 -- Like finance.monthly_totals, a derived summary: no audit trigger (its sources are audited).
 
-CREATE TABLE subsidies.tranche_figures (
+CREATE TABLE subsidies.tranche_summary (
   tranche_id uuid PRIMARY KEY REFERENCES subsidies.tranches(id) ON DELETE CASCADE,
   convention_id uuid NOT NULL,
   owner_level text NOT NULL,
@@ -26,25 +26,25 @@ CREATE TABLE subsidies.tranche_figures (
 );
 
 -- Dashboard: one year of a scope (nation: the year; region; delegation; association).
-CREATE INDEX tranche_figures_year_idx ON subsidies.tranche_figures (year, region_id, delegation_id);
-CREATE INDEX tranche_figures_delegation_idx ON subsidies.tranche_figures (delegation_id, year) WHERE delegation_id IS NOT NULL;
-CREATE INDEX tranche_figures_association_idx ON subsidies.tranche_figures (association_id, year);
+CREATE INDEX tranche_summary_year_idx ON subsidies.tranche_summary (year, region_id, delegation_id);
+CREATE INDEX tranche_summary_delegation_idx ON subsidies.tranche_summary (delegation_id, year) WHERE delegation_id IS NOT NULL;
+CREATE INDEX tranche_summary_association_idx ON subsidies.tranche_summary (association_id, year);
 -- Late list (keyset on planned_on, tranche_id): only tranches that are or were late can match.
-CREATE INDEX tranche_figures_late_idx ON subsidies.tranche_figures (planned_on, tranche_id)
+CREATE INDEX tranche_summary_late_idx ON subsidies.tranche_summary (planned_on, tranche_id)
   WHERE counted AND (completed_on IS NULL OR completed_on > planned_on);
-CREATE INDEX tranche_figures_late_region_idx ON subsidies.tranche_figures (region_id, planned_on, tranche_id)
+CREATE INDEX tranche_summary_late_region_idx ON subsidies.tranche_summary (region_id, planned_on, tranche_id)
   WHERE counted AND (completed_on IS NULL OR completed_on > planned_on);
-CREATE INDEX tranche_figures_late_delegation_idx ON subsidies.tranche_figures (delegation_id, planned_on, tranche_id)
+CREATE INDEX tranche_summary_late_delegation_idx ON subsidies.tranche_summary (delegation_id, planned_on, tranche_id)
   WHERE counted AND (completed_on IS NULL OR completed_on > planned_on);
-CREATE INDEX tranche_figures_late_association_idx ON subsidies.tranche_figures (association_id, planned_on, tranche_id)
+CREATE INDEX tranche_summary_late_association_idx ON subsidies.tranche_summary (association_id, planned_on, tranche_id)
   WHERE counted AND (completed_on IS NULL OR completed_on > planned_on);
 
 -- Recomputes the figures of the given tranches from their sources (set-based: bulk statements
 -- refresh all their tranches at once). Runs as the owner: the app role cannot write the summary.
-CREATE FUNCTION subsidies.refresh_tranche_figures(p_tranches uuid[]) RETURNS void
+CREATE FUNCTION subsidies.refresh_tranche_summary(p_tranches uuid[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  INSERT INTO subsidies.tranche_figures AS f (tranche_id, convention_id, owner_level, year, planned_on, amount_mad, counted, released,
+  INSERT INTO subsidies.tranche_summary AS f (tranche_id, convention_id, owner_level, year, planned_on, amount_mad, counted, released,
     paid_mad, justified_mad, completed_on, conditions_met_on, region_id, delegation_id, association_id)
   SELECT t.id, t.convention_id, c.owner_level, t.year, t.planned_on, t.amount_mad,
          t.status <> 'cancelled' AND c.status IN ('approved', 'signed', 'closed'),
@@ -68,7 +68,7 @@ END $$;
 CREATE FUNCTION subsidies.figures_from_tranches() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  PERFORM subsidies.refresh_tranche_figures(ARRAY(SELECT n.id FROM changed_tranches n));
+  PERFORM subsidies.refresh_tranche_summary(ARRAY(SELECT n.id FROM changed_tranches n));
   RETURN NULL;
 END $$;
 CREATE TRIGGER tranches_figures_inserted AFTER INSERT ON subsidies.tranches
@@ -79,7 +79,7 @@ CREATE TRIGGER tranches_figures_updated AFTER UPDATE ON subsidies.tranches
 CREATE FUNCTION subsidies.figures_from_children() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  PERFORM subsidies.refresh_tranche_figures(ARRAY(SELECT DISTINCT n.tranche_id FROM changed_rows n));
+  PERFORM subsidies.refresh_tranche_summary(ARRAY(SELECT DISTINCT n.tranche_id FROM changed_rows n));
   RETURN NULL;
 END $$;
 CREATE TRIGGER disbursements_figures_inserted AFTER INSERT ON subsidies.disbursements
@@ -99,7 +99,7 @@ CREATE TRIGGER justifications_figures_deleted AFTER DELETE ON subsidies.justific
 CREATE FUNCTION subsidies.figures_from_conventions() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  PERFORM subsidies.refresh_tranche_figures(ARRAY(
+  PERFORM subsidies.refresh_tranche_summary(ARRAY(
     SELECT t.id FROM changed_conventions n JOIN previous_conventions o ON o.id = n.id
     JOIN subsidies.tranches t ON t.convention_id = n.id
     WHERE n.status IS DISTINCT FROM o.status OR n.owner_level IS DISTINCT FROM o.owner_level));
@@ -108,7 +108,7 @@ END $$;
 CREATE TRIGGER conventions_figures_updated AFTER UPDATE ON subsidies.conventions
   REFERENCING OLD TABLE AS previous_conventions NEW TABLE AS changed_conventions FOR EACH STATEMENT EXECUTE FUNCTION subsidies.figures_from_conventions();
 
-ALTER TABLE subsidies.tranche_figures ENABLE ROW LEVEL SECURITY;
-CREATE POLICY tranche_figures_in_scope ON subsidies.tranche_figures FOR SELECT TO raaya_app
+ALTER TABLE subsidies.tranche_summary ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tranche_summary_in_scope ON subsidies.tranche_summary FOR SELECT TO raaya_app
   USING (app.scope_allows(region_id, delegation_id, association_id, NULL));
-GRANT SELECT ON subsidies.tranche_figures TO raaya_app;
+GRANT SELECT ON subsidies.tranche_summary TO raaya_app;
