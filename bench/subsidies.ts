@@ -43,6 +43,8 @@ export function subsidyCases(ids: RegistryIds): SubsidyCase[] {
     group: 'late', label, user, path: `/api/subsidies/late-tranches?${q({ limit: 50, ...params })}`, target: SUBSIDY_TARGETS.late, ...(laterPage && { laterPage }),
   });
   return [
+    // The lightest signed-in route, for scale: what any request costs on the machine as loaded during the run.
+    { group: 'dashboard', label: 'baseline: `GET /api/me` (no target)', user: 'national', path: '/api/me' },
     dashboard(`nation, ${year}`, 'national', { year }),
     dashboard(`nation, ${year - 1}`, 'national', { year: year - 1 }),
     dashboard(`region (Marrakech-Safi), ${year - 1}`, 'national', { level: 'region', id: marrakechSafi, year: year - 1 }),

@@ -8,6 +8,7 @@ import type { CurrentUser, Tx } from '../../../../server/context.ts';
 import { todayInMorocco } from '../../../../platform/deadlines/index.ts';
 import type { Dashboard, DashboardLevel, DashboardQuery, DashboardRow, DashboardRowKind } from './contract.ts';
 import { figureColumns, toFigures, type FigureRow } from './figures.ts';
+import { rollupFigures } from './rollup.ts';
 import { homeNode, resolveNode } from './scope.ts';
 
 interface Grouping {
@@ -66,13 +67,17 @@ export async function loadDashboard(tx: Tx, user: CurrentUser, query: DashboardQ
   const id = query.level ? query.id : home.id;
   const { node, parents } = await resolveNode(tx, user, level, id);
   const g = grouping(node.level, node.id);
-  const grouped = await sql<GroupedRow>`
-    SELECT grouping(${g.key}) = 1 AS is_total, ${g.key} AS key, ${figureColumns(today)}
-    FROM subsidies.tranche_summary f
-    WHERE f.counted AND f.year = ${year} AND ${g.where}
-    GROUP BY GROUPING SETS ((${g.key}), ())`.execute(tx);
-  const total = grouped.rows.find((r) => r.is_total);
-  const children = grouped.rows.filter((r) => !r.is_total);
+  // The nation and a region read the stored sums per region and delegation (0138); below, the tranches themselves.
+  const grouped: GroupedRow[] =
+    node.level === 'nation' || node.level === 'region'
+      ? await rollupFigures(tx, { column: node.level === 'nation' ? 'region_id' : 'delegation_id', regionId: node.id }, year, today)
+      : (await sql<GroupedRow>`
+          SELECT grouping(${g.key}) = 1 AS is_total, ${g.key} AS key, ${figureColumns(today)}
+          FROM subsidies.tranche_summary f
+          WHERE f.counted AND f.year = ${year} AND ${g.where}
+          GROUP BY GROUPING SETS ((${g.key}), ())`.execute(tx)).rows;
+  const total = grouped.find((r) => r.is_total);
+  const children = grouped.filter((r) => !r.is_total);
   const ids = children.flatMap((r) => (r.key ? [r.key] : []));
   const names = new Map((ids.length ? (await namesOf(g.child, ids).execute(tx)).rows : []).map((n) => [n.id, n]));
   const rows: DashboardRow[] = children.map((r) => {

@@ -50,6 +50,23 @@ describe('tranche figures', () => {
     expect(check!.late).toBeGreaterThan(100);
   });
 
+  it('roll up per year, region and delegation to the same sums as the tranches, after every change', async () => {
+    const [check] = await server.owner<{ groups: number; differing: number }>(`
+      WITH fresh AS (
+        SELECT year, region_id, delegation_id, sum(amount_mad) AS committed, coalesce(sum(amount_mad) FILTER (WHERE released), 0) AS released,
+               sum(paid_mad) AS paid, sum(justified_mad) AS justified, count(*)::int AS tranches, count(completed_on)::int AS completed,
+               count(*) FILTER (WHERE completed_on <= planned_on)::int AS on_time, coalesce(sum(completed_on - planned_on), 0) AS delay_days,
+               count(*) FILTER (WHERE completed_on IS NULL)::int AS open
+        FROM subsidies.tranche_summary WHERE counted GROUP BY 1, 2, 3)
+      SELECT count(*)::int AS groups,
+             count(*) FILTER (WHERE r.year IS NULL OR fresh.year IS NULL OR (r.committed_mad, r.released_mad, r.paid_mad, r.justified_mad, r.tranches, r.completed, r.on_time, r.delay_days, r.open)
+               IS DISTINCT FROM (fresh.committed, fresh.released, fresh.paid, fresh.justified, fresh.tranches, fresh.completed, fresh.on_time, fresh.delay_days, fresh.open))::int AS differing
+      FROM (SELECT * FROM subsidies.dashboard_rollup WHERE tranches > 0) r
+      FULL JOIN fresh ON fresh.year = r.year AND fresh.region_id IS NOT DISTINCT FROM r.region_id AND fresh.delegation_id IS NOT DISTINCT FROM r.delegation_id`);
+    expect(check!.groups).toBeGreaterThan(20);
+    expect(check!.differing).toBe(0);
+  });
+
   it('add up on the dashboard to the sums taken straight from the tranches', async () => {
     const central = await signedIn(server, { role: 'central_analyst' });
     const year = Number(todayInMorocco().slice(0, 4)) - 1;

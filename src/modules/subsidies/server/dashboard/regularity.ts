@@ -8,15 +8,8 @@ import { invalidFields, notFound } from '../../../../server/errors.ts';
 import { todayInMorocco } from '../../../../platform/deadlines/index.ts';
 import type { Regularity, DashboardRowKind } from './contract.ts';
 import { regularity } from './figures.ts';
+import { rollupYears } from './rollup.ts';
 import { resolveNode } from './scope.ts';
-
-interface CellRow {
-  key: string | null;
-  year: number;
-  assessed: number;
-  on_time: number;
-  delay: number | null;
-}
 
 const MAX_YEARS = 10;
 
@@ -30,15 +23,7 @@ export async function loadRegularity(tx: Tx, user: CurrentUser, q: { regionId?: 
   if (user.scope.level !== 'nation' && !regionId) throw notFound();
   if (regionId && user.scope.level !== 'delegation' && user.scope.level !== 'association') await resolveNode(tx, user, 'region', regionId);
   if (regionId && (user.scope.level === 'delegation' || user.scope.level === 'association') && regionId !== user.scope.regionId) throw notFound();
-  const key = regionId ? sql`f.delegation_id` : sql`f.region_id`;
-  const { rows } = await sql<CellRow>`
-    SELECT ${key} AS key, f.year,
-           count(*) FILTER (WHERE f.planned_on < ${today}::date OR f.completed_on IS NOT NULL)::int AS assessed,
-           count(*) FILTER (WHERE f.completed_on <= f.planned_on)::int AS on_time,
-           round(avg(f.completed_on - f.planned_on), 1)::float8 AS delay
-    FROM subsidies.tranche_summary f
-    WHERE f.counted AND f.year BETWEEN ${from} AND ${to} AND ${regionId ? sql`f.region_id = ${regionId}::uuid` : sql`true`}
-    GROUP BY 1, 2`.execute(tx);
+  const rows = await rollupYears(tx, { column: regionId ? 'delegation_id' : 'region_id', regionId: regionId ?? null }, from, to, today);
   const child: DashboardRowKind = regionId ? 'delegation' : 'region';
   const names = regionId
     ? sql<{ id: string; name_ar: string; name_fr: string }>`SELECT id, name_ar, name_fr FROM organisation.delegations WHERE region_id = ${regionId}::uuid`
