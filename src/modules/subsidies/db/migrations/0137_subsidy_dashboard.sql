@@ -18,8 +18,8 @@ CREATE TABLE subsidies.tranche_summary (
   released boolean NOT NULL,
   paid_mad numeric(14, 2) NOT NULL,
   justified_mad numeric(14, 2) NOT NULL,
-  -- The date of the disbursement that completed the tranche (running sum by date reaches the
-  -- amount); NULL while not fully paid. Delays are counted to this date.
+  -- The day the tranche was fully paid: its paid_on, which the tranches part sets from the
+  -- disbursement that completes it (decision 0027); NULL while not fully paid. Delays count to it.
   completed_on date,
   conditions_met_on date,
   region_id uuid, delegation_id uuid, association_id uuid
@@ -50,9 +50,7 @@ BEGIN
          t.status <> 'cancelled' AND c.status IN ('approved', 'signed', 'closed'),
          t.status IN ('released', 'paid'),
          subsidies.paid_mad(t.id), subsidies.justified_mad(t.id),
-         (SELECT r.paid_on FROM (SELECT d.paid_on, sum(d.amount_mad) OVER (ORDER BY d.paid_on, d.created_at, d.id) AS running
-                                 FROM subsidies.disbursements d WHERE d.tranche_id = t.id) r
-          WHERE r.running >= t.amount_mad ORDER BY r.paid_on LIMIT 1),
+         CASE WHEN t.status = 'paid' THEN t.paid_on END,
          t.conditions_met_on, t.region_id, t.delegation_id, t.association_id
   FROM subsidies.tranches t JOIN subsidies.conventions c ON c.id = t.convention_id
   WHERE t.id = ANY (p_tranches)

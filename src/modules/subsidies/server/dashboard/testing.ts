@@ -75,8 +75,6 @@ export async function createTranche(server: TestServer, conventionId: string, sp
   );
   const id = row!.id;
   for (const [paidOn, amount] of payments) await addDisbursement(server, id, paidOn, amount);
-  // The tranches part marks it paid when a disbursement completes it; without that part, this does.
-  if (status === 'paid') await server.owner(`UPDATE subsidies.tranches SET status = 'paid', paid_on = $2 WHERE id = $1 AND status = 'released'`, [id, payments[payments.length - 1]![0]]);
   if (spec.review) {
     await server.owner(
       `INSERT INTO subsidies.justifications (tranche_id, submitted_on, state, accepted_mad, review_reason, reviewed_on)
@@ -94,4 +92,8 @@ export async function addDisbursement(server: TestServer, trancheId: string, pai
      SELECT t.id, 'OP-1', 'VIR-1', $2, $3, a.rib FROM subsidies.tranches t JOIN registry.associations a ON a.id = t.association_id WHERE t.id = $1`,
     [trancheId, paidOn, amount],
   );
+  // The tranches part marks the tranche paid when a disbursement completes it; without that part, this does.
+  await server.owner(
+    `UPDATE subsidies.tranches t SET status = 'paid', paid_on = (SELECT max(d.paid_on) FROM subsidies.disbursements d WHERE d.tranche_id = t.id)
+     WHERE t.id = $1 AND t.status = 'released' AND subsidies.paid_mad(t.id) = t.amount_mad`, [trancheId]);
 }
