@@ -3,6 +3,7 @@ import './approval.ts';
 import ar from './server/i18n/ar.json' with { type: 'json' };
 import fr from './server/i18n/fr.json' with { type: 'json' };
 import { dashboardRoutes } from './server/dashboard/routes.ts';
+import { trancheRoutes } from './server/tranches/index.ts';
 
 export const subsidiesModule: ServerModule = {
   name: 'subsidies',
@@ -10,5 +11,6 @@ export const subsidiesModule: ServerModule = {
   routes(api, ctx) {
     // Each part (server/<part>/) registers its routes here.
     dashboardRoutes(api, ctx);
+    trancheRoutes(api, ctx);
   },
 };

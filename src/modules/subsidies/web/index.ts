@@ -15,10 +15,14 @@ import auditsFr from '../i18n/audits/fr.json';
 import dashboardAr from '../i18n/dashboard/ar.json';
 import dashboardFr from '../i18n/dashboard/fr.json';
 import { dashboardPages } from './dashboard/index.ts';
+import { tranchesRoutes } from './tranches/index.ts';
 
 export const messages = { ar: { ...ar, ...conventionsAr, ...tranchesAr, ...auditsAr, ...dashboardAr }, fr: { ...fr, ...conventionsFr, ...tranchesFr, ...auditsFr, ...dashboardFr } };
 
-const routes: WebPage[] = [...dashboardPages];
+const routes: WebPage[] = [
+  ...tranchesRoutes,
+  ...dashboardPages,
+];
 
 export const subsidiesWeb: WebModule = {
   id: 'subsidies',
