@@ -52,8 +52,10 @@ BEGIN
          subsidies.paid_mad(t.id), subsidies.justified_mad(t.id),
          CASE WHEN t.status = 'paid' THEN t.paid_on END,
          t.conditions_met_on, t.region_id, t.delegation_id, t.association_id
-  FROM subsidies.tranches t JOIN subsidies.conventions c ON c.id = t.convention_id
-  WHERE t.id = ANY (p_tranches)
+  -- Joined to the ids (a hash join), not "= ANY (array)": a bulk statement passes tens of thousands.
+  FROM (SELECT DISTINCT u.id FROM unnest(p_tranches) AS u(id)) ids
+  JOIN subsidies.tranches t ON t.id = ids.id
+  JOIN subsidies.conventions c ON c.id = t.convention_id
   ON CONFLICT (tranche_id) DO UPDATE SET
     owner_level = excluded.owner_level, year = excluded.year, planned_on = excluded.planned_on, amount_mad = excluded.amount_mad,
     counted = excluded.counted, released = excluded.released, paid_mad = excluded.paid_mad, justified_mad = excluded.justified_mad,
