@@ -68,31 +68,36 @@ export function subsidyCases(ids: RegistryIds): SubsidyCase[] {
  * the owner (every row through the constraints, the scope-key, audit and figures triggers).
  * The spread comes from hashes of the row numbers and ids: the proportions hold from run to run, the rows differ.
  */
-export async function generateSubsidies(client: pg.ClientBase, options: { conventions?: number; today?: string } = {}): Promise<void> {
+export async function generateSubsidies(client: pg.ClientBase, options: { conventions?: number; first?: number; today?: string } = {}): Promise<void> {
   const today = options.today ?? todayInMorocco();
   const year = Number(today.slice(0, 4));
   const { tranchesPerConvention, years } = NATIONAL_SUBSIDIES;
   const conventions = options.conventions ?? NATIONAL_SUBSIDIES.conventions;
+  const first = options.first ?? 0;
   // Conventions: one year each, spread evenly over the 5 years; 85 % a delegation's, 10 % a region's, 5 % central's.
+  await client.query('CREATE TEMP TABLE bench_batch (id uuid PRIMARY KEY) ON COMMIT DROP');
   await client.query(`
     WITH a AS (
       SELECT id, region_id, delegation_id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
-      FROM registry.associations WHERE delegation_id IS NOT NULL AND rib IS NOT NULL)
+      FROM registry.associations WHERE delegation_id IS NOT NULL AND rib IS NOT NULL),
+    inserted AS (
     INSERT INTO subsidies.conventions (owner_level, association_id, object_ar, object_fr, starts_on, ends_on, total_mad, status, signed_on, region_id, delegation_id)
     SELECT o.level, a.id, 'اتفاقية دعم التسيير رقم ' || g, 'Convention de soutien au fonctionnement n° ' || g,
            make_date(y.y, 1, 1), make_date(y.y, 12, 31), t.total, 'signed', make_date(y.y, 1, 1) - 20,
            CASE WHEN o.level = 'central' THEN NULL ELSE a.region_id END, CASE WHEN o.level = 'delegation' THEN a.delegation_id END
-    FROM generate_series(0, $1::int - 1) g
+    FROM generate_series($4::int, $4::int + $1::int - 1) g
     JOIN a ON a.n = (g * 7919) % a.total
     CROSS JOIN LATERAL (SELECT $2::int - $3::int + 1 + g % $3::int AS y) y
     CROSS JOIN LATERAL (SELECT CASE WHEN g % 20 = 0 THEN 'central' WHEN g % 10 = 3 THEN 'region' ELSE 'delegation' END AS level) o
-    CROSS JOIN LATERAL (SELECT (40000 + ((hashint4(g) & 2147483647) % 400) * 1000)::numeric(14, 2) AS total) t`,
-  [conventions, year, years]);
+    CROSS JOIN LATERAL (SELECT (40000 + ((hashint4(g) & 2147483647) % 400) * 1000)::numeric(14, 2) AS total) t
+    RETURNING id)
+    INSERT INTO bench_batch SELECT id FROM inserted`,
+  [conventions, year, years, first]);
   // Entraide Nationale as the funding partner, its amount for the convention's year = the total.
   await client.query(`
     WITH p AS (
       INSERT INTO subsidies.convention_partners (convention_id, kind, name_ar, name_fr)
-      SELECT id, 'entraide_nationale', 'التعاون الوطني', 'Entraide Nationale' FROM subsidies.conventions WHERE object_fr LIKE 'Convention de soutien au fonctionnement n° %'
+      SELECT id, 'entraide_nationale', 'التعاون الوطني', 'Entraide Nationale' FROM bench_batch
       RETURNING id, convention_id)
     INSERT INTO subsidies.convention_amounts (convention_id, partner_id, year, amount_mad)
     SELECT c.id, p.id, extract(year FROM c.starts_on)::int, c.total_mad FROM p JOIN subsidies.conventions c ON c.id = p.convention_id`);
@@ -101,7 +106,7 @@ export async function generateSubsidies(client: pg.ClientBase, options: { conven
   // The plan is kept aside: a tranche is written released, its disbursements then make it paid.
   await client.query(`
     CREATE TEMP TABLE bench_tranche_plan ON COMMIT DROP AS
-    WITH c AS (SELECT id, starts_on, total_mad, extract(year FROM starts_on)::int AS y FROM subsidies.conventions WHERE object_fr LIKE 'Convention de soutien au fonctionnement n° %'),
+    WITH c AS (SELECT id, starts_on, total_mad, extract(year FROM starts_on)::int AS y FROM subsidies.conventions WHERE id IN (SELECT id FROM bench_batch)),
     t AS (
       SELECT c.id AS convention_id, c.y, p, make_date(c.y, 3 * p - 1, 15) AS planned_on, round(c.total_mad / $2::int, 2) AS amount,
              (hashtext(c.id::text || p) & 2147483647) % 100 AS r, (hashtext(p || c.id::text) & 2147483647) % 120 AS d
@@ -144,12 +149,11 @@ export async function generateSubsidies(client: pg.ClientBase, options: { conven
            CASE WHEN v.state IN ('partly_justified', 'rejected') THEN 'Pièces justificatives incomplètes' END,
            CASE WHEN v.state <> 'submitted' THEN least(t.paid_on + 80, $1::date) END
     FROM subsidies.tranches t
-    JOIN subsidies.conventions c ON c.id = t.convention_id
     CROSS JOIN LATERAL (SELECT CASE WHEN (hashtext(t.id::text || 'j') & 2147483647) % 100 < 60 THEN 'justified'
                                     WHEN (hashtext(t.id::text || 'j') & 2147483647) % 100 < 75 THEN 'partly_justified'
                                     WHEN (hashtext(t.id::text || 'j') & 2147483647) % 100 < 80 THEN 'rejected'
                                     WHEN (hashtext(t.id::text || 'j') & 2147483647) % 100 < 90 THEN 'submitted' END AS state) v
-    WHERE t.status = 'paid' AND c.object_fr LIKE 'Convention de soutien au fonctionnement n° %' AND v.state IS NOT NULL`, [today]);
+    WHERE t.status = 'paid' AND t.convention_id IN (SELECT id FROM bench_batch) AND v.state IS NOT NULL`, [today]);
 }
 
 /** The registry, then the subsidies, then VACUUM ANALYZE; returns the time each took and what the database holds. */
@@ -163,9 +167,13 @@ export async function generateNationalSubsidies(ownerUrl: string): Promise<{ reg
     await client.query('COMMIT');
     const registryMs = performance.now() - started;
     started = performance.now();
-    await client.query('BEGIN');
-    await generateSubsidies(client);
-    await client.query('COMMIT');
+    // In batches of 1,000 conventions, one transaction each: the tranches part takes an advisory lock
+    // per convention and per tranche paid, more than one transaction's lock table holds at national scale.
+    for (let first = 0; first < NATIONAL_SUBSIDIES.conventions; first += 1000) {
+      await client.query('BEGIN');
+      await generateSubsidies(client, { first, conventions: Math.min(1000, NATIONAL_SUBSIDIES.conventions - first) });
+      await client.query('COMMIT');
+    }
     const subsidiesMs = performance.now() - started;
     await client.query('VACUUM ANALYZE');
     const { rows: [totals] } = await client.query<Record<string, number>>(`
