@@ -20,6 +20,7 @@ import { launchBrowser } from '../src/platform/reports/browser.ts';
 import { BENEFICIARIES_TITLE, beneficiariesSection, beneficiaryCases, beneficiaryIds, beneficiaryOptions, databaseTotals, generateBeneficiaries, preflightRequests,
   runBeneficiaryCases, withSection } from './beneficiaries.ts';
 import { NATIONAL_BENEFICIARIES, type GeneratedBeneficiaries } from '../src/modules/beneficiaries/db/demo/national.ts';
+import { SUBSIDIES_TITLE, generateNationalSubsidies, runSubsidyCases, subsidiesSection, subsidyCases } from './subsidies.ts';
 import { FINANCE_SCALE, FINANCE_TITLE, checkTotals, financeSection, generateFinance, sampleInstitutions, timeBudgetVsActual, timeConsolidation, timePayments } from './finance.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -407,7 +408,35 @@ async function finance(command: string): Promise<string[]> {
   }
 }
 
-const parts = ['foundation', 'registry', 'beneficiaries', 'directory', 'finance'] as const;
+/** Issue 8: the subsidies dashboard and the late tranches on 15,000 generated conventions, on a data directory of its own. */
+async function subsidies(command: string): Promise<string[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'raaya-bench-subsidies-'));
+  try {
+    console.log('[bench] subsidies: first start, then a generated national registry and 15,000 conventions…');
+    const server = startServer(dataDir);
+    await server.ready;
+    try {
+      const url = await ownerUrl(dataDir);
+      const password = process.env.RAAYA_DEMO_PASSWORD ?? 'raaya-demo';
+      const sessions = { national: await signIn(BASE, 'central', password), region: await signIn(BASE, 'souss-massa', password), delegation: await signIn(BASE, 'agadir', password) };
+      const cases = subsidyCases(await registryIds(url));
+      await preflight(cases.map((c) => ({ session: sessions[c.user], path: c.path })));
+      const generated = await generateNationalSubsidies(url);
+      const loads: number[] = [];
+      const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 5_000);
+      const results = await runSubsidyCases(sessions, cases, console.log).finally(() => clearInterval(sampler));
+      if (results.some((r) => r.error)) process.exitCode = 1;
+      const load = loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` : os.loadavg()[0]!.toFixed(1);
+      return subsidiesSection(results, { command, when: new Date(), load, ...generated });
+    } finally {
+      await stopServer(server.child);
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+}
+
+const parts = ['foundation', 'registry', 'beneficiaries', 'directory', 'subsidies', 'finance'] as const;
 const { values: args } = parseArgs({ options: {
   scale: { type: 'string', default: 'national' }, only: { type: 'string' },
   // Beneficiaries only: fewer persons to iterate (not for docs/benchmarks.md), a kept data directory, generation alone.
@@ -469,6 +498,16 @@ if (args.only === 'finance') {
   } catch (error) {
     if (!(error instanceof BenchRouteError)) throw error;
     console.error(`[bench] finance: ${error.message}`);
+    process.exit(1);
+  }
+}
+if (args.only === undefined || args.only === 'subsidies') {
+  try {
+    const section = await subsidies(command);
+    edits.push((current) => withSection(current, SUBSIDIES_TITLE, section));
+  } catch (error) {
+    if (!(error instanceof BenchRouteError)) throw error;
+    console.error(`[bench] subsidies: ${error.message}`);
     process.exit(1);
   }
 }

@@ -14,6 +14,7 @@ import { seedDemoLicensing, seedDemoRegistry } from '../modules/registry/index.t
 import { seedDemoBeneficiaries } from '../modules/beneficiaries/index.ts';
 import { seedDemoDirectory } from '../modules/directory/index.ts';
 import { seedDemoBooks } from '../modules/finance/index.ts';
+import { seedDemoSubsidies } from '../modules/subsidies/index.ts';
 
 export async function seedDemo(ownerUrl: string, password: string, dataDir: string = loadConfig().dataDir): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -33,6 +34,8 @@ export async function seedDemo(ownerUrl: string, password: string, dataDir: stri
     await seedDemoDirectory(client);
     // After the registry (institutions) and the accounts (directors): accounts, budgets and a year of books.
     await seedDemoBooks(client);
+    // After the registry (associations with their RIBs, institutions) and the accounts; after the finance demo once it exists.
+    await seedDemoSubsidies(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

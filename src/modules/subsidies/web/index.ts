@@ -14,6 +14,7 @@ import auditsAr from '../i18n/audits/ar.json';
 import auditsFr from '../i18n/audits/fr.json';
 import dashboardAr from '../i18n/dashboard/ar.json';
 import dashboardFr from '../i18n/dashboard/fr.json';
+import { dashboardPages } from './dashboard/index.ts';
 import { tranchesRoutes } from './tranches/index.ts';
 import { conventionsRoutes } from './conventions/index.ts';
 import { auditsPages } from './audits/index.ts';
@@ -21,7 +22,7 @@ import { auditsPages } from './audits/index.ts';
 export const messages = { ar: { ...ar, ...conventionsAr, ...tranchesAr, ...auditsAr, ...dashboardAr }, fr: { ...fr, ...conventionsFr, ...tranchesFr, ...auditsFr, ...dashboardFr } };
 
 // Navigation order: conventions, tranches due, justifications and audits, dashboard.
-const routes: WebPage[] = [...conventionsRoutes, ...tranchesRoutes, ...auditsPages];
+const routes: WebPage[] = [...conventionsRoutes, ...tranchesRoutes, ...auditsPages, ...dashboardPages];
 
 export const subsidiesWeb: WebModule = {
   id: 'subsidies',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../../server/demo.ts';
 import { DEMO_PASSWORD as PASSWORD } from '../../../../server/testing/demo-template.ts';
 import { login, startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
+import { todayInMorocco } from '../../../../platform/deadlines/index.ts';
 import type { Dashboard, LateTranchesPage } from '../../server/dashboard/contract.ts';
 import { demoConventions } from './conventions.ts';
 
@@ -21,30 +22,31 @@ describe('demo conventions', () => {
     const [counts] = await server.owner<Record<string, number>>(`
       SELECT (SELECT count(*)::int FROM subsidies.conventions) AS conventions,
              (SELECT count(*)::int FROM subsidies.conventions WHERE status = 'signed') AS signed,
-             (SELECT count(*)::int FROM subsidies.tranche_figures WHERE counted AND completed_on <= planned_on) AS on_time,
-             (SELECT count(*)::int FROM subsidies.tranche_figures WHERE counted AND completed_on > planned_on) AS paid_late,
-             (SELECT count(*)::int FROM subsidies.tranche_figures WHERE counted AND completed_on IS NULL AND planned_on < current_date) AS overdue,
-             (SELECT count(*)::int FROM subsidies.tranches t WHERE t.status = 'planned' AND EXISTS (
-                SELECT 1 FROM subsidies.tranche_conditions c WHERE c.tranche_id = t.id AND c.blocking AND c.confirmed IS NULL) AND t.planned_on < current_date) AS blocked,
+             (SELECT count(*)::int FROM subsidies.tranche_summary WHERE counted AND completed_on <= planned_on) AS on_time,
+             (SELECT count(*)::int FROM subsidies.tranche_summary WHERE counted AND completed_on > planned_on) AS paid_late,
+             (SELECT count(*)::int FROM subsidies.tranche_summary WHERE counted AND completed_on IS NULL AND planned_on < $1::date) AS overdue,
+             (SELECT count(*)::int FROM subsidies.tranches t WHERE t.status = 'planned' AND t.planned_on < $1::date AND EXISTS (
+                SELECT 1 FROM subsidies.tranche_conditions c WHERE c.tranche_id = t.id AND c.blocking AND c.confirmed IS NULL)) AS blocked,
              (SELECT count(*)::int FROM subsidies.tranches WHERE override_reason IS NOT NULL) AS overridden,
              (SELECT count(DISTINCT state)::int FROM subsidies.justifications) AS review_states,
-             (SELECT count(*)::int FROM approvals.submissions WHERE subject_type LIKE 'subsidy_convention%' AND state = 'approved') AS approvals`);
-    expect(counts).toEqual({ conventions: demoConventions.length, signed: demoConventions.length - 1, on_time: 5, paid_late: 4, overdue: 5, blocked: 1, overridden: 1, review_states: 4, approvals: 5 });
+             (SELECT count(*)::int FROM approvals.submissions WHERE subject_type LIKE 'subsidy_convention%' AND state = 'approved') AS approvals`, [todayInMorocco()]);
+    expect(counts).toEqual({ conventions: demoConventions.length, signed: demoConventions.length - 1, on_time: 4, paid_late: 4, overdue: 4, blocked: 1, overridden: 1,
+      review_states: 4, approvals: 6 });
   });
 
   it('shows the nation, the region and the delegations their own figures and late tranches', async () => {
     const central = await login(server, 'central', PASSWORD);
-    const year = Number(new Date().toISOString().slice(0, 4));
-    let totals = 0;
-    // Every demo tranche is in a year within two of today's.
-    for (const y of [year - 2, year - 1, year, year + 1]) totals += ((await central.get(`/api/subsidies/dashboard?year=${y}`)).json() as Dashboard).totals.tranches;
-    expect(totals).toBe(demoConventions.filter((c) => c.status === 'signed').reduce((n, c) => n + c.tranches.length, 0));
+    const year = Number(todayInMorocco().slice(0, 4));
+    let tranches = 0;
+    // Every demo tranche is planned within two years of today.
+    for (const y of [year - 2, year - 1, year, year + 1]) tranches += ((await central.get(`/api/subsidies/dashboard?year=${y}`)).json() as Dashboard).totals.tranches;
+    expect(tranches).toBe(demoConventions.filter((c) => c.status === 'signed').reduce((n, c) => n + c.tranches.length, 0));
     const inezgane = await login(server, 'inezgane', PASSWORD);
     const late = (await inezgane.get('/api/subsidies/late-tranches?state=open')).json() as LateTranchesPage;
     expect(late.items.map((t) => t.associationNameFr).sort()).toEqual(["Association Amal Al Atfal pour la protection de l'enfance", 'Association Dar Taliba Aït Melloul']);
     const officer = await login(server, 'inezgane-association', PASSWORD);
     const own = (await officer.get('/api/subsidies/late-tranches')).json() as LateTranchesPage;
-    expect(own.items.map((t) => t.associationNameFr)).toEqual(['Association Dar Taliba Aït Melloul', 'Association Dar Taliba Aït Melloul']);
+    expect(own.items.map((t) => [t.associationNameFr, t.state])).toEqual([['Association Dar Taliba Aït Melloul', 'paid'], ['Association Dar Taliba Aït Melloul', 'open']]);
   });
 
   it('is seeded once', async () => {
