@@ -1321,6 +1321,23 @@ export interface SubsidiesConventionVersions {
   subject_id: Generated<string>;
 }
 
+export interface SubsidiesDashboardRollup {
+  committed_mad: Generated<Numeric>;
+  completed: Generated<number>;
+  conditions_delay_days: Generated<Int8>;
+  conditions_delayed: Generated<number>;
+  delay_days: Generated<Int8>;
+  delegation_id: string | null;
+  justified_mad: Generated<Numeric>;
+  on_time: Generated<number>;
+  open: Generated<number>;
+  paid_mad: Generated<Numeric>;
+  region_id: string | null;
+  released_mad: Generated<Numeric>;
+  tranches: Generated<number>;
+  year: number;
+}
+
 export interface SubsidiesDisbursements {
   amount_mad: Numeric;
   association_id: string | null;
@@ -1419,6 +1436,24 @@ export interface SubsidiesTranches {
   released_on: Timestamp | null;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
+  year: number;
+}
+
+export interface SubsidiesTrancheSummary {
+  amount_mad: Numeric;
+  association_id: string | null;
+  completed_on: Timestamp | null;
+  conditions_met_on: Timestamp | null;
+  convention_id: string;
+  counted: boolean;
+  delegation_id: string | null;
+  justified_mad: Numeric;
+  owner_level: string;
+  paid_mad: Numeric;
+  planned_on: Timestamp;
+  region_id: string | null;
+  released: boolean;
+  tranche_id: string;
   year: number;
 }
 
@@ -1542,11 +1577,13 @@ export interface DB {
   "subsidies.convention_signatories": SubsidiesConventionSignatories;
   "subsidies.convention_versions": SubsidiesConventionVersions;
   "subsidies.conventions": SubsidiesConventions;
+  "subsidies.dashboard_rollup": SubsidiesDashboardRollup;
   "subsidies.disbursements": SubsidiesDisbursements;
   "subsidies.justification_lines": SubsidiesJustificationLines;
   "subsidies.justifications": SubsidiesJustifications;
   "subsidies.tranche_conditions": SubsidiesTrancheConditions;
   "subsidies.tranche_figures": SubsidiesTrancheFigures;
+  "subsidies.tranche_summary": SubsidiesTrancheSummary;
   "subsidies.tranches": SubsidiesTranches;
   "territory.communes": TerritoryCommunes;
   "territory.provinces": TerritoryProvinces;
