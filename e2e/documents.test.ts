@@ -95,7 +95,11 @@ describe('documents, deadlines and notifications', () => {
     await page.getByTestId('nav-deadlines').click();
     const table = page.getByTestId('deadlines-table');
     await table.waitFor();
-    await expect.poll(() => table.getByText('Certificat de sécurité incendie', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+    // The delegate also owes tranches and grant reports: show the documents' expiries only.
+    await page.getByTestId('deadlines-kind').click();
+    await page.getByRole('option', { name: 'Expiration des documents', exact: true }).click();
+    await expect.poll(() => page.getByTestId('deadlines-kind').inputValue()).toBe('Expiration des documents');
+    await expect.poll(() => table.getByText('Certificat de sécurité incendie', { exact: false }).count(), { timeout: 20_000 }).toBe(1);
     await expectAccessible(page, 'deadlines fr');
     await page.getByTestId('language-ar').click();
     await expect.poll(() => direction(page)).toEqual({ lang: 'ar', dir: 'rtl' });

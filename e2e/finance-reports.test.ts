@@ -24,6 +24,8 @@ async function booksOfTheDirector(): Promise<{ institutionId: string; nameAr: st
   await createBudget(server, institutionId, year, { [subsidy]: '12000', [food]: '3000' });
   const [existing] = await server.owner<{ id: string }>(`SELECT id FROM finance.accounts WHERE institution_id = $1 AND kind = 'cash'`, [institutionId]);
   const cash = existing?.id ?? (await createAccount(server, institutionId));
+  // The demo's cash box opened last year; this test's books are of an earlier, otherwise empty year.
+  await server.owner(`UPDATE finance.accounts SET opening_date = '2000-01-01' WHERE id = $1`, [cash]);
   await createEntry(server, { institutionId, accountId: cash, lineCode: subsidy, date: `${year}-02-01`, amount: '12000', direction: 'receipt' });
   await createEntry(server, { institutionId, accountId: cash, lineCode: food, date: `${year}-03-01`, amount: '3650' });
   const person = await createPerson(server, { institutionId });

@@ -19,7 +19,8 @@ describe('justification and audit screens', () => {
     const institutions = await app.server.owner<{ id: string }>('SELECT id FROM registry.institutions WHERE association_id = $1 ORDER BY name_fr LIMIT 1', [officer!.association_id]);
     const fixture = await createConvention(app.server, { existing: { associationId: officer!.association_id, institutionIds: institutions.map((i) => i.id) } });
     const tranche = await createPaidTranche(app.server, fixture.conventionId, { amountMad: '80000.00', paidMad: '80000.00' });
-    const entry = await createPayment(app.server, fixture.institutionIds[0]!, '30000.50');
+    // Dated today: the demo's books close every month but the last two.
+    const entry = await createPayment(app.server, fixture.institutionIds[0]!, '30000.50', new Date().toISOString().slice(0, 10));
     await app.server.owner(`UPDATE access.users SET language = 'fr' WHERE username = 'inezgane'`);
 
     // The association, in Arabic.

@@ -206,9 +206,9 @@ describe("starting from last year's actuals", () => {
     const inst = await institution();
     const entry = (date: string, line: string, amount: string, reverses: string | null = null) =>
       server.owner<{ id: string }>(
-        `INSERT INTO finance.entries (institution_id, journal, entry_date, direction, line_code, amount_mad, counterparty, means, reverses_id)
-         VALUES ($1, 'in_kind', $2, $3, $4, $5, 'Donateur', 'in_kind', $6) RETURNING id`,
-        [inst.id, date, line.startsWith('rev_') ? 'receipt' : 'payment', line, amount, reverses],
+        `INSERT INTO finance.entries (institution_id, journal, entry_date, direction, line_code, amount_mad, counterparty, means, reverses_id, donor_type)
+         VALUES ($1, 'in_kind', $2, $3, $4, $5, 'Donateur', 'in_kind', $6, $7) RETURNING id`,
+        [inst.id, date, line.startsWith('rev_') ? 'receipt' : 'payment', line, amount, reverses, line.startsWith('rev_') ? 'private' : null],
       );
     await entry('2029-01-10', 'rev_in_kind_donations', '1000.10');
     await entry('2029-12-31', 'rev_in_kind_donations', '200.20');

@@ -19,7 +19,8 @@ export async function createLine(server: TestServer, spec: LineSpec): Promise<st
   const code = `t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const section = spec.kind === 'expenditure' ? (spec.section ?? 'operating') : null;
   await server.owner(
-    `INSERT INTO finance.budget_lines (code, kind, section, name_ar, name_fr, is_food, is_grant) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    // In the chart from 2000, so that tests may post to any past year (the books refuse a line outside its years).
+    `INSERT INTO finance.budget_lines (code, kind, section, name_ar, name_fr, is_food, is_grant, valid_from) VALUES ($1, $2, $3, $4, $5, $6, $7, 2000)`,
     [code, spec.kind, section, spec.nameAr ?? `بند ${code}`, spec.nameFr ?? `Ligne ${code}`, spec.isFood ?? false, spec.isGrant ?? false],
   );
   return code;

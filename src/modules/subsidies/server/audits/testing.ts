@@ -103,9 +103,10 @@ export async function createPayment(server: TestServer, institutionId: string, a
     [institutionId],
   );
   const [entry] = await server.owner<{ id: string }>(
-    `INSERT INTO finance.entries (institution_id, journal, account_id, entry_date, direction, line_code, amount_mad, counterparty, means, reference, description)
-     SELECT $1, 'cash', a.id, $2, $5, $3, $4, 'Épicerie du quartier', 'cash', 'FAC-' || substr(md5(random()::text), 1, 6), 'Achat de denrées'
-     FROM finance.accounts a WHERE a.institution_id = $1 AND a.kind = 'cash' RETURNING id`,
+    `INSERT INTO finance.entries (institution_id, journal, account_id, entry_date, direction, line_code, amount_mad, counterparty, means, reference, description, donor_type)
+     SELECT $1, 'cash', a.id, $2, $5, $3, $4, 'Épicerie du quartier', 'cash', 'FAC-' || substr(md5(random()::text), 1, 6), 'Achat de denrées',
+            CASE WHEN l.is_grant THEN 'state' END
+     FROM finance.accounts a, finance.budget_lines l WHERE a.institution_id = $1 AND a.kind = 'cash' AND l.code = $3 RETURNING id`,
     [institutionId, entryDate, line, amountMad, direction],
   );
   return entry!.id;
