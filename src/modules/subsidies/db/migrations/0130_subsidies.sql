@@ -350,24 +350,86 @@ CREATE TRIGGER conventions_touch BEFORE UPDATE ON subsidies.conventions FOR EACH
 CREATE TRIGGER tranches_touch BEFORE UPDATE ON subsidies.tranches FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
 CREATE TRIGGER audit_missions_touch BEFORE UPDATE ON subsidies.audit_missions FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['conventions', 'convention_institutions', 'convention_partners', 'convention_amounts',
-    'convention_obligations', 'convention_signatories', 'convention_versions', 'condition_types', 'tranches',
-    'tranche_conditions', 'disbursements', 'justifications', 'justification_lines', 'audit_missions',
-    'audit_findings', 'audit_recommendations'] LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON subsidies.%I FOR EACH ROW EXECUTE FUNCTION audit.capture()', t || '_audit', t);
-  END LOOP;
-  -- Row-level security on every scoped table (all but the condition list).
-  FOREACH t IN ARRAY ARRAY['conventions', 'convention_institutions', 'convention_partners', 'convention_amounts',
-    'convention_obligations', 'convention_signatories', 'convention_versions', 'tranches', 'tranche_conditions',
-    'disbursements', 'justifications', 'justification_lines', 'audit_missions', 'audit_findings', 'audit_recommendations'] LOOP
-    EXECUTE format('ALTER TABLE subsidies.%I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY %I ON subsidies.%I TO raaya_app USING (app.scope_allows(region_id, delegation_id, association_id, NULL)) WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL))', t || '_in_scope', t);
-    EXECUTE format('GRANT SELECT ON subsidies.%I TO raaya_app', t);
-  END LOOP;
-END $$;
+CREATE TRIGGER conventions_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.conventions FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER convention_institutions_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.convention_institutions FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER convention_partners_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.convention_partners FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER convention_amounts_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.convention_amounts FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER convention_obligations_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.convention_obligations FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER convention_signatories_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.convention_signatories FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER convention_versions_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.convention_versions FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER condition_types_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.condition_types FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER tranches_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.tranches FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER tranche_conditions_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.tranche_conditions FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER disbursements_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.disbursements FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER justifications_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.justifications FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER justification_lines_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.justification_lines FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER audit_missions_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.audit_missions FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER audit_findings_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.audit_findings FOR EACH ROW EXECUTE FUNCTION audit.capture();
+CREATE TRIGGER audit_recommendations_audit AFTER INSERT OR UPDATE OR DELETE ON subsidies.audit_recommendations FOR EACH ROW EXECUTE FUNCTION audit.capture();
+
+-- Row-level security on every scoped table (all but the national condition list): a row is seen
+-- from the nation, its owner's region and delegation, and the association it concerns.
+ALTER TABLE subsidies.conventions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.convention_institutions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.convention_partners ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.convention_amounts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.convention_obligations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.convention_signatories ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.convention_versions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.tranches ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.tranche_conditions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.disbursements ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.justifications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.justification_lines ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.audit_missions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.audit_findings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE subsidies.audit_recommendations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY conventions_in_scope ON subsidies.conventions TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY convention_institutions_in_scope ON subsidies.convention_institutions TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY convention_partners_in_scope ON subsidies.convention_partners TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY convention_amounts_in_scope ON subsidies.convention_amounts TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY convention_obligations_in_scope ON subsidies.convention_obligations TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY convention_signatories_in_scope ON subsidies.convention_signatories TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY convention_versions_in_scope ON subsidies.convention_versions TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY tranches_in_scope ON subsidies.tranches TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY tranche_conditions_in_scope ON subsidies.tranche_conditions TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY disbursements_in_scope ON subsidies.disbursements TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY justifications_in_scope ON subsidies.justifications TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY justification_lines_in_scope ON subsidies.justification_lines TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY audit_missions_in_scope ON subsidies.audit_missions TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY audit_findings_in_scope ON subsidies.audit_findings TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+CREATE POLICY audit_recommendations_in_scope ON subsidies.audit_recommendations TO raaya_app
+  USING (app.scope_allows(region_id, delegation_id, association_id, NULL))
+  WITH CHECK (app.scope_allows(region_id, delegation_id, association_id, NULL));
+GRANT SELECT ON subsidies.conventions, subsidies.convention_institutions, subsidies.convention_partners, subsidies.convention_amounts, subsidies.convention_obligations, subsidies.convention_signatories, subsidies.convention_versions, subsidies.tranches, subsidies.tranche_conditions, subsidies.disbursements, subsidies.justifications, subsidies.justification_lines, subsidies.audit_missions, subsidies.audit_findings, subsidies.audit_recommendations TO raaya_app;
 
 -- The condition list is national: everyone reads it, the system administrator writes it.
 ALTER TABLE subsidies.condition_types ENABLE ROW LEVEL SECURITY;
