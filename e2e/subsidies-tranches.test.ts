@@ -2,7 +2,8 @@
  * Tranches in a real browser: the Agadir delegate plans a tranche on a signed convention and sees
  * it blocked by an open critical finding (the release is refused); the regional coordinator
  * overrides with a written reason, records the payment to the association's RIB and sees the
- * delay; the "due this month" page; accessible in Arabic (right to left) and in French.
+ * delay; the "due this month" page; a tranche cancelled and the convention closed, each after a
+ * confirmation; accessible in Arabic (right to left) and in French.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,4 +79,40 @@ describe('tranche screens', () => {
     await coordinator.getByTestId('tranches-due-month').waitFor();
     await expectAccessible(coordinator, 'due this month, fr');
   }, 180_000);
+
+  it('cancel a tranche, then close the convention, each after a confirmation, in Arabic', async () => {
+    const settled = await createConvention(app.server, {
+      startsOn: `${year - 1}-01-01`, endsOn: `${year + 1}-12-31`, yearly: { [year - 1]: '50000.00', [year]: '50000.00', [year + 1]: '50000.00' },
+    });
+    const delegate = await newPage();
+    await signIn(delegate, 'agadir');
+    await delegate.goto(`${app.server.baseUrl}/app/subsidies/conventions/${settled.id}`);
+    await delegate.getByTestId('tranches-timeline').waitFor();
+    await delegate.getByTestId('tranche-plan-open').click();
+    await delegate.getByTestId('tranche-plan-date').fill(`${year}-10-01`);
+    await delegate.getByTestId('tranche-plan-amount').fill('20000');
+    await delegate.getByTestId('tranche-plan-submit').click();
+    await delegate.getByTestId(`tranche-${year}-1`).waitFor();
+
+    // Closing is refused while the tranche is planned: the dialog says why and nothing changes.
+    await delegate.getByTestId('convention-close').click();
+    await delegate.getByTestId('convention-end-confirm').click();
+    await expect.poll(() => delegate.getByTestId('form-error').textContent()).toContain('ما تزال أشطر مبرمجة');
+    await delegate.keyboard.press('Escape');
+
+    await delegate.getByTestId(`tranche-cancel-${year}-1`).click();
+    await delegate.getByTestId('tranche-cancel-confirm').waitFor();
+    await expectAccessible(delegate, 'tranche cancel dialog, ar');
+    await delegate.getByTestId('tranche-cancel-confirm').click();
+    await expect.poll(() => delegate.getByTestId(`tranche-status-${year}-1`).textContent()).toBe('ملغى');
+
+    await delegate.getByTestId('convention-close').click();
+    await delegate.getByTestId('convention-end-reason').fill('انتهى البرنامج');
+    await expectAccessible(delegate, 'convention close dialog, ar');
+    await delegate.getByTestId('convention-end-confirm').click();
+    await expect.poll(() => delegate.getByTestId('convention-status').textContent()).toBe('مختتمة');
+    await expect.poll(() => delegate.getByTestId('convention-ended').textContent()).toContain('انتهى البرنامج');
+    expect(await delegate.getByTestId('convention-cancel').count()).toBe(0);
+    await expectAccessible(delegate, 'closed convention, ar');
+  }, 120_000);
 });

@@ -1279,6 +1279,9 @@ export interface SubsidiesConventions {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   delegation_id: string | null;
+  end_reason: string | null;
+  ended_by: string | null;
+  ended_on: Timestamp | null;
   ends_on: Timestamp;
   id: Generated<string>;
   object_ar: string;

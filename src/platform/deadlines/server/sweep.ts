@@ -10,6 +10,7 @@ import { queryBuilderOn } from '../../../server/db/pool.ts';
 import type { Tx } from '../../../server/context.ts';
 import { notify, usersCovering, type ScopeKeys } from '../../notifications/index.ts';
 import { addDays, daysBetween } from './dates.ts';
+import { dailyTasks } from './daily.ts';
 import { deadlineRules, leadDays, stageKey, stageOf, type DeadlineRule } from './rules.ts';
 import { subjectsOf } from './service.ts';
 
@@ -59,9 +60,10 @@ async function sweepRule(tx: Tx, rule: DeadlineRule, today: string, recipients: 
   }
 }
 
-/** Sweeps every rule for `today` ('YYYY-MM-DD'); returns how many notifications were attempted. */
+/** Runs the modules' daily tasks, then sweeps every rule for `today` ('YYYY-MM-DD'); returns how many notifications were attempted. */
 export async function runDeadlineSweep(db: Database, today: string): Promise<number> {
   return asSystem(db, async (tx) => {
+    for (const task of dailyTasks()) await task.run(tx, today);
     // Recipients per scope, looked up once per distinct scope within the sweep.
     const byScope = new Map<string, Promise<string[]>>();
     let total = 0;

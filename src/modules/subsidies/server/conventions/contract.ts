@@ -128,6 +128,11 @@ export type SignBody = z.infer<typeof SignBody>;
 export const AmendmentBody = z.strictObject({ reasonAr: text(2000), reasonFr: text(2000) });
 export type AmendmentBody = z.infer<typeof AmendmentBody>;
 export const SignAmendmentBody = z.strictObject({ signedOn: IsoDate });
+/** Closing: an optional note. Cancelling (termination): the reason, required. */
+export const CloseConventionBody = z.strictObject({ note: text(2000).optional() });
+export type CloseConventionBody = z.infer<typeof CloseConventionBody>;
+export const CancelConventionBody = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
+export type CancelConventionBody = z.infer<typeof CancelConventionBody>;
 
 export const Partner = z.object({
   id: Uuid,
@@ -187,7 +192,9 @@ export const Convention = ConventionSummary.extend({
   submission: Submission.nullable(),
   /** The sections the user may edit now ('terms', 'funding'). */
   editable: z.array(z.string()),
-  can: z.object({ sign: z.boolean(), amend: z.boolean(), signAmendment: z.boolean(), editSignatories: z.boolean() }),
+  /** How a closed or cancelled convention ended: the day, the reason (required to cancel) and who. */
+  ending: z.object({ on: z.string(), reason: z.string().nullable(), by: z.object({ nameAr: z.string(), nameFr: z.string() }).nullable() }).nullable(),
+  can: z.object({ sign: z.boolean(), amend: z.boolean(), signAmendment: z.boolean(), editSignatories: z.boolean(), close: z.boolean(), cancel: z.boolean() }),
 });
 export type Convention = z.infer<typeof Convention>;
 

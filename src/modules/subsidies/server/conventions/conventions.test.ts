@@ -94,7 +94,7 @@ describe('drafting a convention', () => {
     expect(body.obligations[2].partnerId).toBe(body.partners[1].id);
     expect(body.signatories).toHaveLength(2);
     expect(body.submission).toMatchObject({ state: 'draft', can: { edit: ['funding', 'terms'], actions: ['submit'] } });
-    expect(body.can).toEqual({ sign: false, amend: false, signAmendment: false, editSignatories: true });
+    expect(body.can).toEqual({ sign: false, amend: false, signAmendment: false, editSignatories: true, close: false, cancel: true });
     // Saving the funding again keeps the partners (and the signatories that name them).
     const again = (await delegate.patch(`${base}/${c.id}/funding`, fundingBody())).json();
     expect(again.partners.map((p: { id: string }) => p.id)).toEqual(body.partners.map((p: { id: string }) => p.id));

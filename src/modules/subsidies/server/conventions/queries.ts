@@ -108,7 +108,15 @@ export async function findConventionParts(tx: Tx, id: string) {
       to_char(v.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
       (SELECT s.state FROM approvals.submissions s WHERE s.subject_id = v.subject_id) AS submission_state
     FROM subsidies.convention_versions v WHERE v.convention_id = ${id}::uuid ORDER BY v.amendment`.execute(tx);
+  const { rows: ends } = await sql<{ ended_on: string | null; end_reason: string | null; full_name_ar: string | null; full_name_fr: string | null }>`
+    SELECT c.ended_on::text AS ended_on, c.end_reason, p.full_name_ar, p.full_name_fr
+    FROM subsidies.conventions c LEFT JOIN subsidies.convention_people(c.id) p ON p.user_id = c.ended_by
+    WHERE c.id = ${id}::uuid`.execute(tx);
+  const end = ends[0];
   return {
+    ending: end?.ended_on
+      ? { on: end.ended_on, reason: end.end_reason, by: end.full_name_ar !== null ? { nameAr: end.full_name_ar, nameFr: end.full_name_fr! } : null }
+      : null,
     institutions: institutions.map((i) => ({ id: i.id, nameAr: i.name_ar, nameFr: i.name_fr })),
     partners: partners.map(
       (p): Partner => ({ id: p.id, kind: p.kind as Partner['kind'], nameAr: p.name_ar, nameFr: p.name_fr, sggDeclaredOn: p.sgg_declared_on, sggReference: p.sgg_reference, amounts: p.amounts }),

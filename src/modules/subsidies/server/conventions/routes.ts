@@ -1,4 +1,4 @@
-/** HTTP routes of conventions: list and export, drafting by section, signature, amendments, PDF. */
+/** HTTP routes of conventions: list and export, drafting by section, signature, amendments, closing or cancelling, PDF. */
 import { z } from 'zod';
 import { scoped, type ServerContext } from '../../../../server/context.ts';
 import type { Api } from '../../../../server/module.ts';
@@ -7,6 +7,8 @@ import { REPORT_TYPES } from '../../../../platform/reports/requests.ts';
 import { todayInMorocco } from '../../../../platform/deadlines/index.ts';
 import {
   AmendmentBody,
+  CancelConventionBody,
+  CloseConventionBody,
   Convention,
   ConventionExportQuery,
   ConventionListQuery,
@@ -20,7 +22,7 @@ import {
   TermsBody,
 } from './contract.ts';
 import { findConventions } from './queries.ts';
-import { createConvention, getConvention, openAmendment, parseConventionCursor, replaceSignatories, signAmendment, signConvention, updateFunding, updateTerms } from './service.ts';
+import { cancelConvention, closeConvention, createConvention, getConvention, openAmendment, parseConventionCursor, replaceSignatories, signAmendment, signConvention, updateFunding, updateTerms } from './service.ts';
 import { conventionsXlsx } from './export.ts';
 import { conventionPdf } from './pdf.ts';
 import './documents.ts';
@@ -87,5 +89,13 @@ export function conventionRoutes(api: Api, ctx: ServerContext): void {
 
   api.post(`${base}/:id/amendments/:amendment/sign`, { schema: { tags, params: AmendmentParams, body: SignAmendmentBody, response: { 200: Convention } } }, (request) =>
     scoped(ctx, request, 'subsidies.manage', (tx, user) => signAmendment(tx, user, request.params.id, request.params.amendment, request.body.signedOn)),
+  );
+
+  api.post(`${base}/:id/close`, { schema: { tags, params: IdParams, body: CloseConventionBody, response: { 200: Convention } } }, (request) =>
+    scoped(ctx, request, 'subsidies.manage', (tx, user) => closeConvention(tx, user, request.params.id, request.body)),
+  );
+
+  api.post(`${base}/:id/cancel`, { schema: { tags, params: IdParams, body: CancelConventionBody, response: { 200: Convention } } }, (request) =>
+    scoped(ctx, request, 'subsidies.manage', (tx, user) => cancelConvention(tx, user, request.params.id, request.body)),
   );
 }

@@ -14,7 +14,7 @@ import { notEntitled } from '../../../../platform/approvals/server/service.ts';
 import { todayInMorocco } from '../../../../platform/deadlines/index.ts';
 import { madToCentimes } from '../../../../platform/contract/money.ts';
 import { delegationConvention, regionConvention } from '../../approval.ts';
-import { fundingTotal, type AmendmentBody, type Convention, type CreateConventionBody, type FundingBody, type SignBody, type SignatoriesBody, type TermsBody } from './contract.ts';
+import { fundingTotal, type AmendmentBody, type CancelConventionBody, type CloseConventionBody, type Convention, type CreateConventionBody, type FundingBody, type SignBody, type SignatoriesBody, type TermsBody } from './contract.ts';
 import { approvalSubject, findConventionParts, findConventions, fundedMad } from './queries.ts';
 
 const locked = () => new AppError(409, 'approvals.errors.locked');
@@ -60,6 +60,8 @@ export async function getConvention(tx: Tx, user: CurrentUser, id: string): Prom
       amend: author && summary.status === 'signed' && submission?.state === 'approved' && termsSigned,
       signAmendment: author && !!latest && latest.signedOn === null && submission?.state === 'approved',
       editSignatories: author && (summary.status === 'draft' || summary.status === 'approved'),
+      close: author && summary.status === 'signed',
+      cancel: author && ['draft', 'approved', 'signed'].includes(summary.status),
     },
   };
 }
@@ -243,6 +245,27 @@ export async function signAmendment(tx: Tx, user: CurrentUser, id: string, amend
   if (!convention.can.signAmendment) throw conflict('not_approved');
   if (signedOn > todayInMorocco()) throw invalidFields({ path: 'signedOn', key: 'subsidies.fields.future_date' });
   await sql`UPDATE subsidies.convention_versions SET signed_on = ${signedOn}::date WHERE convention_id = ${id}::uuid AND amendment = ${amendment}`.execute(tx);
+  return getConvention(tx, user, id);
+}
+
+/** Closes a signed convention whose tranches are all settled (the database refuses otherwise, 409). */
+export async function closeConvention(tx: Tx, user: CurrentUser, id: string, body: CloseConventionBody): Promise<Convention> {
+  const convention = await asAuthor(tx, user, id);
+  if (!convention.can.close) throw conflict('status_order');
+  await tx.updateTable('subsidies.conventions').set({ status: 'closed', end_reason: body.note ?? null }).where('id', '=', id).execute();
+  return getConvention(tx, user, id);
+}
+
+/**
+ * Cancels (terminates) a convention with its reason. Its tranches not yet paid at all are
+ * cancelled with it; one paid in part cannot be, and the database then refuses the whole (409).
+ */
+export async function cancelConvention(tx: Tx, user: CurrentUser, id: string, body: CancelConventionBody): Promise<Convention> {
+  const convention = await asAuthor(tx, user, id);
+  if (!convention.can.cancel) throw conflict('status_order');
+  await sql`UPDATE subsidies.tranches t SET status = 'cancelled' WHERE t.convention_id = ${id}::uuid AND t.status IN ('planned', 'released')
+    AND NOT EXISTS (SELECT 1 FROM subsidies.disbursements d WHERE d.tranche_id = t.id)`.execute(tx);
+  await tx.updateTable('subsidies.conventions').set({ status: 'cancelled', end_reason: body.reason }).where('id', '=', id).execute();
   return getConvention(tx, user, id);
 }
 

@@ -150,7 +150,7 @@ describe('subsidies dashboard', () => {
     await addDisbursement(server, t, '2025-02-25', '40000.00');
     await server.owner(`INSERT INTO subsidies.justifications (tranche_id, submitted_on, state, accepted_mad, reviewed_on) VALUES ($1, '2025-06-01', 'justified', '40000.00', '2025-06-20')`, [t]);
     expect((await dashboard(nation, `level=delegation&id=${ids.inezgane}&year=2025`)).totals).toMatchObject({ paidMad: '40000.00', justifiedMad: '40000.00', late: 0, onTime: 1, averageDelayDays: -4 });
-    await server.owner(`UPDATE subsidies.conventions SET status = 'cancelled' WHERE id = $1`, [c]);
+    await server.owner(`UPDATE subsidies.conventions SET status = 'cancelled', end_reason = 'Résiliée pour le test' WHERE id = $1`, [c]);
     expect((await dashboard(nation, `level=delegation&id=${ids.inezgane}&year=2025`)).totals.tranches).toBe(0);
   });
 

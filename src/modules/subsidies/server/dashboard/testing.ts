@@ -40,7 +40,7 @@ export async function createConvention(server: TestServer, spec: ConventionSpec)
   await server.owner(`UPDATE subsidies.conventions SET status = 'approved' WHERE id = $1`, [id]);
   if (status === 'approved') return id;
   if (status === 'cancelled') {
-    await server.owner(`UPDATE subsidies.conventions SET status = 'cancelled' WHERE id = $1`, [id]);
+    await server.owner(`UPDATE subsidies.conventions SET status = 'cancelled', end_reason = 'Résiliée pour le test' WHERE id = $1`, [id]);
     return id;
   }
   await server.owner(`UPDATE subsidies.conventions SET status = 'signed', signed_on = starts_on WHERE id = $1`, [id]);

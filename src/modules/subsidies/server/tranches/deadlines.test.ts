@@ -1,9 +1,12 @@
-/** The late-tranche deadline: a tranche not fully paid is flagged overdue after its planned date; a paid one is not. */
+/**
+ * The late-tranche deadline: a tranche not fully paid is flagged overdue after its planned date; a
+ * paid one is not. The day's sweep also dates the conditions found met since, unread tranches too.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeadlineSweep, todayInMorocco } from '../../../../platform/deadlines/index.ts';
 import { signedIn, startTestServer, type TestServer } from '../../../../server/testing/harness.ts';
 import type { Tranche } from '../../contract/tranches.ts';
-import { createConvention } from './testing/factories.ts';
+import { createConvention, createCriticalFinding } from './testing/factories.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -34,4 +37,22 @@ describe('late tranches', () => {
     ]);
     expect(await notices(other.id)).toEqual([]);
   });
+
+  it('date the conditions met on the day the sweep finds them met, without anyone opening the tranche', async () => {
+    const delegate = await signedIn(server, { role: 'provincial_delegate', scope: '09.001' });
+    const c = await createConvention(server, { startsOn: '2025-01-01', endsOn: '2027-12-31' });
+    const findingId = await createCriticalFinding(server, c.associationId);
+    const t = (await delegate.post(`/api/subsidies/conventions/${c.id}/tranches`,
+      { plannedOn: '2026-06-01', amountMad: '4000', conditions: [{ code: 'no_open_critical_finding', blocking: true }] })).json() as Tranche;
+    expect(t.conditionsMetOn).toBeNull();
+    const metOn = async () => (await server.owner<{ d: string | null }>(`SELECT conditions_met_on::text AS d FROM subsidies.tranches WHERE id = $1`, [t.id]))[0]!.d;
+
+    await runDeadlineSweep(server.db, todayInMorocco());
+    expect(await metOn()).toBeNull(); // the finding is still open
+
+    await server.owner(`UPDATE subsidies.audit_findings SET status = 'closed', closed_on = current_date WHERE id = $1`, [findingId]);
+    await runDeadlineSweep(server.db, todayInMorocco());
+    expect(await metOn()).toBe(todayInMorocco());
+  });
 });
+

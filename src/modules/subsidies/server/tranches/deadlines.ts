@@ -2,9 +2,11 @@
  * Late tranches (issue 8 §3): a tranche not fully paid is due on its planned date. The deadline
  * service reminds the delegation 15 and 3 days before, on the day, then flags it overdue until the
  * payment that completes it (or its cancellation). Messages name the convention and the tranche.
+ * Before that, each day, the planned tranches whose blocking conditions have all become met (a
+ * budget approved, a finding closed) get that day as their "conditions met" day (decision 0027).
  */
 import { sql } from 'kysely';
-import { registerDeadlineRule } from '../../../../platform/deadlines/index.ts';
+import { registerDailyTask, registerDeadlineRule } from '../../../../platform/deadlines/index.ts';
 import { registerNotificationCatalog } from '../../../../platform/notifications/index.ts';
 import moduleAr from '../../i18n/ar.json' with { type: 'json' };
 import moduleFr from '../../i18n/fr.json' with { type: 'json' };
@@ -54,5 +56,14 @@ registerDeadlineRule({
       params: { reference: r.reference, year: r.year, position: r.position, amount: r.amount_mad },
       link: `/subsidies/conventions/${r.convention_id}/tranches`,
     }));
+  },
+});
+
+// Unread tranches too: the delay from "conditions met" to payment must not depend on when someone opened them.
+registerDailyTask({
+  key: 'subsidies.conditions_met',
+  run: async (tx) => {
+    await sql`SELECT subsidies.note_conditions_met(t.id) FROM subsidies.tranches t JOIN subsidies.conventions c ON c.id = t.convention_id
+      WHERE t.status = 'planned' AND t.conditions_met_on IS NULL AND c.status IN ('approved', 'signed')`.execute(tx);
   },
 });

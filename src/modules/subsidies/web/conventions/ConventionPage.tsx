@@ -1,7 +1,8 @@
 /**
  * One convention: its facts, the two sections reviewed by the approval chain (terms, funding),
  * signatories and signature, amendments, the approval panel with its history, the tranches
- * (the tranches part's timeline), documents, and the convention as PDF in both languages.
+ * (the tranches part's timeline), documents, the convention as PDF in both languages, and its
+ * end (closing or cancelling).
  */
 import { Suspense, useState } from 'react';
 import { Alert, Badge, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
@@ -20,6 +21,7 @@ import { TermsForm } from './TermsForm.tsx';
 import { FundingSection } from './FundingSection.tsx';
 import { SignatoriesSection } from './SignatureSection.tsx';
 import { AmendmentsSection } from './AmendmentsSection.tsx';
+import { EndingSection } from './EndingSection.tsx';
 import { ConventionTranches } from '../tranches/index.ts';
 
 export function ConventionPage() {
@@ -69,6 +71,7 @@ export function ConventionPage() {
         </Alert>
       )}
       <Stack gap={ui.lg}>
+        <EndingSection convention={c} />
         <TermsSection convention={c} />
         <FundingSection convention={c} />
         <SignatoriesSection convention={c} />

@@ -18,7 +18,7 @@ export function CreateConvention({ ownerLevel, onClose }: { ownerLevel: 'delegat
   const options = useAssociationOptions(search);
   const mutation = useCreateConvention();
   return (
-    <Modal opened onClose={onClose} title={t('conventions.create.title')} size={local.lg} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('conventions.closeDialog') }} title={t('conventions.create.title')} size={local.lg} centered>
       <Stack gap={local.md}>
         <ProblemAlert error={mutation.error} />
         <Select

@@ -35,6 +35,10 @@ export const tid = {
   amendmentSignDate: 'convention-amendment-sign-date',
   amendmentSign: 'convention-amendment-sign',
   pdf: (lang: string) => `convention-pdf-${lang}`,
+  endOpen: (ending: string) => `convention-${ending}`,
+  endReason: 'convention-end-reason',
+  endConfirm: 'convention-end-confirm',
+  ended: 'convention-ended',
 } as const;
 
 export const path = {
@@ -72,6 +76,8 @@ export const fld = {
   title: 'title',
   reasonAr: 'reasonAr',
   reasonFr: 'reasonFr',
+  reason: 'reason',
+  note: 'note',
 } as const;
 export const ownerTypeDocuments = 'subsidy_convention';
 

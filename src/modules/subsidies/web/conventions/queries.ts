@@ -56,3 +56,15 @@ export const useInstitutionOptions = (associationId: string | null) =>
     enabled: !!associationId,
     staleTime: 60_000,
   });
+
+/** Closing or cancelling a convention: its tranches may change with it (cancelled), so every subsidies view is refreshed. */
+export function useConventionEnd(id: string, ending: 'close' | 'cancel') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post(url(id, `/${ending}`), body, Convention),
+    onSuccess: (convention) => {
+      queryClient.setQueryData(conventionKey(id), convention);
+      void queryClient.invalidateQueries({ queryKey: ['subsidies'] });
+    },
+  });
+}

@@ -8,12 +8,12 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconCheck, IconDownload, IconLock, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, QueryStates, formatDate, formatDateTime, nameIn, ui, useCan } from '../../../../platform/web/index.ts';
+import { QueryStates, formatDate, formatDateTime, nameIn, ui, useCan } from '../../../../platform/web/index.ts';
 import type { ConventionTranches as Timeline_, Tranche, TrancheCondition } from '../../contract/tranches.ts';
 import { look, statusColor, tid } from './constants.ts';
 import { formatMad } from './format.ts';
-import { PayModal, PlanModal, ReleaseModal } from './TrancheForms.tsx';
-import { useCancelTranche, useConfirmCondition, useConventionTranches } from './queries.ts';
+import { CancelModal, PayModal, PlanModal, ReleaseModal } from './TrancheForms.tsx';
+import { useConfirmCondition, useConventionTranches } from './queries.ts';
 
 export function ConventionTranches({ conventionId }: { conventionId: string }) {
   const query = useConventionTranches(conventionId);
@@ -81,7 +81,7 @@ function TrancheCard({ tranche: x, data }: { tranche: Tranche; data: Timeline_ }
   const mayRelease = x.status === 'planned' && can('subsidies.manage') && data.conventionStatus === 'signed';
   const mayPay = x.status === 'released' && can('subsidies.pay');
   const mayCancel = (x.status === 'planned' || x.status === 'released') && x.disbursements.length === 0 && can('subsidies.manage');
-  const cancel = useCancelTranche(data.conventionId, x.id);
+  const [cancelling, setCancelling] = useState(false);
   const name = t('tranches.trancheName', { year: x.year, position: x.position });
   return (
     <Card withBorder padding={ui.md} data-testid={tid.tranche(x.year, x.position)} aria-label={name}>
@@ -125,7 +125,6 @@ function TrancheCard({ tranche: x, data }: { tranche: Tranche; data: Timeline_ }
             </List>
           </Stack>
         )}
-        <ProblemAlert error={cancel.error} />
         <Group gap={ui.sm}>
           {mayRelease && (
             <Button size={ui.sm} variant={x.blocked ? ui.outline : ui.filled} onClick={() => setReleasing(true)} data-testid={tid.releaseOpen(x.year, x.position)}>
@@ -138,7 +137,7 @@ function TrancheCard({ tranche: x, data }: { tranche: Tranche; data: Timeline_ }
             </Button>
           )}
           {mayCancel && (
-            <Button size={ui.sm} variant={ui.subtle} color={look.red} loading={cancel.isPending} onClick={() => cancel.mutate(undefined)} data-testid={tid.cancel(x.year, x.position)}>
+            <Button size={ui.sm} variant={ui.subtle} color={look.red} onClick={() => setCancelling(true)} data-testid={tid.cancel(x.year, x.position)}>
               {t('tranches.cancel')}
             </Button>
           )}
@@ -146,6 +145,7 @@ function TrancheCard({ tranche: x, data }: { tranche: Tranche; data: Timeline_ }
       </Stack>
       {releasing && <ReleaseModal conventionId={data.conventionId} tranche={x} onClose={() => setReleasing(false)} />}
       {paying && <PayModal conventionId={data.conventionId} tranche={x} rib={data.associationRib} onClose={() => setPaying(false)} />}
+      {cancelling && <CancelModal conventionId={data.conventionId} tranche={x} name={name} onClose={() => setCancelling(false)} />}
     </Card>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The three forms of the timeline, each in a dialog: plan a tranche (date, amount, conditions and
  * whether each blocks), release it (with the override reason when a blocking condition is unmet),
- * and record a payment (order, reference, date, amount, the association's RIB proposed).
+ * record a payment (order, reference, date, amount, the association's RIB proposed), and confirm
+ * the cancellation of a tranche.
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
@@ -10,7 +11,7 @@ import { ProblemAlert, todayInMorocco, ui, useCan } from '../../../../platform/w
 import { conditionCodes, type Tranche } from '../../contract/tranches.ts';
 import { fld, look, tid } from './constants.ts';
 import { fieldError } from './format.ts';
-import { useDisburse, usePlanTranche, useReleaseTranche } from './queries.ts';
+import { useCancelTranche, useDisburse, usePlanTranche, useReleaseTranche } from './queries.ts';
 
 const submit = (run: () => void) => (e: FormEvent) => {
   e.preventDefault();
@@ -25,7 +26,7 @@ export function PlanModal({ conventionId, startsOn, endsOn, onClose }: { convent
   const [blocking, setBlocking] = useState<Record<string, boolean>>(Object.fromEntries(conditionCodes.map((c) => [c, true])));
   const conditions = conditionCodes.map((code) => ({ code, blocking: blocking[code] ?? true }));
   return (
-    <Modal opened onClose={onClose} title={t('tranches.plan.title')} centered size={ui.lg}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('tranches.closeDialog') }} title={t('tranches.plan.title')} centered size={ui.lg}>
       <form noValidate onSubmit={submit(() => mutation.mutate({ plannedOn, amountMad: amount.trim(), conditions }, { onSuccess: onClose }))}>
         <Stack gap={ui.md}>
           <ProblemAlert error={mutation.error} />
@@ -54,7 +55,7 @@ export function ReleaseModal({ conventionId, tranche, onClose }: { conventionId:
   const [reason, setReason] = useState('');
   const mayOverride = can('subsidies.override');
   return (
-    <Modal opened onClose={onClose} title={t('tranches.release.title')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('tranches.closeDialog') }} title={t('tranches.release.title')} centered>
       <form noValidate onSubmit={submit(() => mutation.mutate(tranche.blocked && reason.trim() ? { overrideReason: reason } : {}, { onSuccess: onClose }))}>
         <Stack gap={ui.md}>
           <ProblemAlert error={mutation.error} />
@@ -81,7 +82,7 @@ export function PayModal({ conventionId, tranche, rib, onClose }: { conventionId
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   const error = (path: string) => fieldError(mutation.error, path);
   return (
-    <Modal opened onClose={onClose} title={t('tranches.pay.title')} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('tranches.closeDialog') }} title={t('tranches.pay.title')} centered>
       <form noValidate onSubmit={submit(() => mutation.mutate({ ...form, amountMad: form.amountMad.trim() }, { onSuccess: onClose }))}>
         <Stack gap={ui.md}>
           <ProblemAlert error={mutation.error} />
@@ -95,6 +96,25 @@ export function PayModal({ conventionId, tranche, rib, onClose }: { conventionId
           </Group>
         </Stack>
       </form>
+    </Modal>
+  );
+}
+
+export function CancelModal({ conventionId, tranche, name, onClose }: { conventionId: string; tranche: Tranche; name: string; onClose: () => void }) {
+  const { t } = useTranslation('subsidies');
+  const mutation = useCancelTranche(conventionId, tranche.id);
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('tranches.closeDialog') }} title={t('tranches.cancelTitle', { name })} centered>
+      <Stack gap={ui.md}>
+        <ProblemAlert error={mutation.error} />
+        <Text>{t('tranches.cancelConfirm')}</Text>
+        <Group justify={ui.end}>
+          <Button variant={ui.default} onClick={onClose}>{t('tranches.cancelBack')}</Button>
+          <Button color={look.red} loading={mutation.isPending} onClick={() => mutation.mutate(undefined, { onSuccess: onClose })} data-testid={tid.cancelConfirm}>
+            {t('tranches.cancel')}
+          </Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 }

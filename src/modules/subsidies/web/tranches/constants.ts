@@ -23,6 +23,7 @@ export const tid = {
   payRib: 'tranche-pay-rib',
   paySubmit: 'tranche-pay-submit',
   cancel: (year: number, position: number) => `tranche-cancel-${year}-${position}`,
+  cancelConfirm: 'tranche-cancel-confirm',
   statementAr: 'tranche-statement-ar',
   statementFr: 'tranche-statement-fr',
   dueTable: 'tranches-due-table',

@@ -40,8 +40,10 @@ export async function createConvention(server: TestServer, spec: ConventionSpec 
   // and a test convention has no approval to go through.
   const status = spec.status ?? 'signed';
   const [c] = await server.owner<{ id: string }>(
-    `INSERT INTO subsidies.conventions (owner_level, association_id, object_ar, object_fr, starts_on, ends_on, total_mad, region_id, delegation_id, status, signed_on)
-     VALUES ('delegation', $1, 'دعم تسيير المؤسسة', 'Soutien au fonctionnement', $2, $3, $4, $5, $6, $7, CASE WHEN $7 IN ('signed', 'closed') THEN $2::date END) RETURNING id`,
+    `INSERT INTO subsidies.conventions (owner_level, association_id, object_ar, object_fr, starts_on, ends_on, total_mad, region_id, delegation_id, status, signed_on,
+       ended_on, end_reason)
+     VALUES ('delegation', $1, 'دعم تسيير المؤسسة', 'Soutien au fonctionnement', $2, $3, $4, $5, $6, $7, CASE WHEN $7 IN ('signed', 'closed') THEN $2::date END,
+       CASE WHEN $7 IN ('closed', 'cancelled') THEN current_date END, CASE WHEN $7 = 'cancelled' THEN 'Résiliée pour le test' END) RETURNING id`,
     [associationId, startsOn, endsOn, `${total / 100n}.${String(total % 100n).padStart(2, '0')}`, a!.region_id, a!.delegation_id, status]);
   const id = c!.id;
   const [p] = await server.owner<{ id: string }>(
