@@ -1,7 +1,7 @@
 /**
  * Finance reports in a real browser: the director of a demo institution reads a year's budget
  * against actual and its cost per beneficiary-day flagged below the minimum (French), downloads the
- * annual report and submits it; the regional coordinator (Arabic) drills the consolidation down from
+ * annual report and submits it once the year is closed; the regional coordinator (Arabic) drills the consolidation down from
  * the region to that institution. No serious accessibility violation in either language.
  */
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,15 @@ describe('finance reports screens', () => {
     expect(Buffer.concat(chunks).subarray(0, 4).toString()).toBe('%PDF');
     await director.getByTestId('finance-report-prepare').click();
     await director.getByTestId('approval-panel').waitFor();
+    // Not sent while the year's books are open: the database refuses, the dialog says why.
+    await director.getByTestId('approval-action-submit').click();
+    await director.getByTestId('approval-confirm').click();
+    await expect.poll(() => director.getByTestId('form-error').textContent()).toContain('Clôturez tous les mois');
+    await director.keyboard.press('Escape');
+    await app.server.owner(`DO $$ DECLARE m date; BEGIN
+      FOR m IN SELECT generate_series('2000-01-01'::date, '${year}-12-01'::date, interval '1 month')::date LOOP
+        INSERT INTO finance.closed_months (institution_id, month) VALUES ('${institutionId}', m);
+      END LOOP; END $$`);
     await director.getByTestId('approval-action-submit').click();
     await director.getByTestId('approval-confirm').click();
     await expect.poll(() => director.getByTestId('approval-state').textContent()).toBe('Soumis');

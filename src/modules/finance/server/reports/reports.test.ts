@@ -286,7 +286,7 @@ describe('the annual financial report', () => {
     expect(arRows.find((r) => r.includes('منحة التعاون الوطني'))).toEqual(['المداخيل', lines.subsidy, 'منحة التعاون الوطني', 6000, 5000, -1000]);
   });
 
-  it('is submitted by the director and approved by the founder then the delegation', async () => {
+  it('is submitted by the director once the year is closed, and approved by the founder then the delegation', async () => {
     const director = await signedIn(server, { role: 'institution_director', scope: { institution: institution.id } });
     const officer = await signedIn(server, { role: 'association_officer', scope: { association: institution.associationId } });
     const delegate = await signedIn(server, { role: 'provincial_delegate', scope: '09.001' });
@@ -300,6 +300,15 @@ describe('the annual financial report', () => {
     expect(report).toMatchObject({ year, state: 'draft' });
     expect((await director.post(url, { year })).json().id).toBe(report.id);
     const act = (s: typeof director, body: object) => s.post(`/api/approvals/submissions/${report.submissionId}/actions`, body);
+    // Sent only once the year's books are closed up to December (every month since the accounts opened).
+    const open = await act(director, { action: 'submit', level: 0 });
+    expect(open.statusCode).toBe(409);
+    expect(open.json().code).toBe('report_year_open');
+    await server.owner(`DO $$ DECLARE m date; BEGIN
+      FOR m IN SELECT generate_series(date_trunc('month', min(opening_date)), make_date(${year}, 12, 1), interval '1 month')::date
+               FROM finance.accounts WHERE institution_id = '${institution.id}' LOOP
+        INSERT INTO finance.closed_months (institution_id, month) VALUES ('${institution.id}', m);
+      END LOOP; END $$`);
     expect((await act(director, { action: 'submit', level: 0 })).statusCode).toBe(200);
     expect((await act(officer, { action: 'validate', level: 1 })).statusCode).toBe(200);
     expect((await act(delegate, { action: 'approve', level: 2 })).statusCode).toBe(200);
