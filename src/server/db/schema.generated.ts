@@ -1269,6 +1269,8 @@ export interface SubsidiesConventionPartners {
   name_ar: string;
   name_fr: string;
   region_id: string | null;
+  search_key: Generated<string | null>;
+  search_trgm: Generated<string | null>;
   sgg_declared_on: Timestamp | null;
   sgg_reference: string | null;
 }

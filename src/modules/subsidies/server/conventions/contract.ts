@@ -202,6 +202,8 @@ const optionalQueryDate = z.preprocess((v) => (v === '' ? undefined : v), IsoDat
 export const ConventionFilters = z.strictObject({
   status: ConventionStatus.optional(),
   partnerKind: PartnerKind.optional(),
+  /** Words of a partner's name, in Arabic or Latin letters (every word must occur). */
+  partner: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(100).optional()),
   /** The period: conventions running at some point between from and to. */
   from: optionalQueryDate,
   to: optionalQueryDate,

@@ -303,6 +303,10 @@ describe('the convention list', () => {
     expect(only(await ids('status=approved'))).toEqual([a.id]);
     expect(only(await ids('partnerKind=foreign_funder'))).toEqual([foreign.id]);
     expect(only(await ids('partnerKind=indh'))).toEqual([a.id]);
+    // By a partner's name, in either script, accents and case aside.
+    expect(only(await ids(`partner=${encodeURIComponent('fondation ETRANGERE')}`))).toEqual([foreign.id]);
+    expect(only(await ids(`partner=${encodeURIComponent('مانح')}`))).toEqual([foreign.id]);
+    expect(only(await ids('partner=nobody'))).toEqual([]);
     expect(only(await ids('from=2029-06-01&to=2031-01-01'))).toEqual([b.id]);
     expect(only(await ids('late=true'))).toEqual([a.id]);
     expect(only(await ids('late=false')).sort()).toEqual([b.id, foreign.id].sort());
@@ -322,7 +326,7 @@ describe('the convention list', () => {
     expect((await fresh.get(`${base}?after=nonsense`)).statusCode).toBe(400);
     expect((await fresh.get(`${base}?partnerKind=bank`)).statusCode).toBe(400);
 
-    const xlsx = await fresh.get(`${base}/export.xlsx?partnerKind=foreign_funder&lang=fr`);
+    const xlsx = await fresh.get(`${base}/export.xlsx?partner=fondation&lang=fr`);
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

@@ -36,6 +36,11 @@ export async function findConventions(tx: Tx, f: ConventionFilters, o: ListOptio
   if (f.status) query = query.where('c.status', '=', f.status);
   if (f.associationId) query = query.where('c.association_id', '=', f.associationId);
   if (f.partnerKind) query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM subsidies.convention_partners p WHERE p.convention_id = c.id AND p.kind = ${f.partnerKind})`);
+  for (const word of (f.partner ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    // fold_name keeps letters, digits and spaces only: the pattern holds no LIKE wildcard (0141).
+    query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM subsidies.convention_partners p WHERE p.convention_id = c.id
+      AND p.search_trgm LIKE '%' || registry.trigram_key(app.fold_name(${word})) || '%' AND p.search_key LIKE '%' || app.fold_name(${word}) || '%')`);
+  }
   if (f.from) query = query.where(sql<boolean>`c.ends_on >= ${f.from}::date`);
   if (f.to) query = query.where(sql<boolean>`c.starts_on <= ${f.to}::date`);
   if (f.late === 'true') query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM subsidies.tranches t WHERE t.convention_id = c.id AND ${lateTranche(o.today)})`);

@@ -3,6 +3,7 @@
  * exported to Excel; the author level (delegate, regional coordinator) drafts a new one.
  */
 import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Badge, Button, Group, Select, Table, TextInput } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +21,11 @@ export function ConventionsPage() {
   const me = useCurrentUser();
   const can = useCan();
   const [filters, setFilters] = useState<ConventionFilters>({});
+  const [partner, setPartner] = useState('');
+  const [partnerWords] = useDebouncedValue(partner.trim(), 300);
   const [creating, setCreating] = useState(false);
-  const query = useConventions(filters);
+  const listed = { ...filters, partner: partnerWords || undefined };
+  const query = useConventions(listed);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const set = (patch: Partial<ConventionFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const authorLevel = (me.scope.level === 'delegation' && (me.role === 'provincial_delegate' || me.role === 'system_admin')) || (me.scope.level === 'region' && (me.role === 'regional_coordinator' || me.role === 'system_admin'));
@@ -32,7 +36,7 @@ export function ConventionsPage() {
         title={t('conventions.list.title')}
         actions={
           <Group gap={ui.sm}>
-            <Button component={ui.a} href={exportHref(filters, lang)} download variant={ui.default} leftSection={<IconDownload size={16} aria-hidden />} data-testid={tid.export}>
+            <Button component={ui.a} href={exportHref(listed, lang)} download variant={ui.default} leftSection={<IconDownload size={16} aria-hidden />} data-testid={tid.export}>
               {t('conventions.list.export')}
             </Button>
             {mayCreate && (
@@ -63,6 +67,14 @@ export function ConventionsPage() {
           clearable
           w={{ base: '100%', sm: 220 }}
           data-testid={tid.filterPartner}
+        />
+        <TextInput
+          type={look.search}
+          label={t('conventions.list.partnerName')}
+          value={partner}
+          onChange={(e) => setPartner(e.currentTarget.value)}
+          w={{ base: '100%', sm: 200 }}
+          data-testid={tid.filterPartnerName}
         />
         <TextInput type={look.date} label={t('conventions.list.from')} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} w={{ base: '100%', sm: 170 }} data-testid={tid.filterFrom} />
         <TextInput type={look.date} label={t('conventions.list.to')} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} w={{ base: '100%', sm: 170 }} data-testid={tid.filterTo} />

@@ -4,6 +4,7 @@ export const tid = {
   table: 'conventions-table',
   filterStatus: 'conventions-status',
   filterPartner: 'conventions-partner',
+  filterPartnerName: 'conventions-partner-name',
   filterFrom: 'conventions-from',
   filterTo: 'conventions-to',
   filterLate: 'conventions-late',
@@ -51,7 +52,7 @@ export const dom = {
 } as const;
 
 /** A dark red for text: the default shade misses the WCAG AA contrast on white. */
-export const look = { preWrap: { whiteSpace: 'pre-wrap' }, date: 'date', decimal: 'decimal', ltr: 'raaya-ltr', badText: 'red.9' } as const;
+export const look = { preWrap: { whiteSpace: 'pre-wrap' }, date: 'date', search: 'search', decimal: 'decimal', ltr: 'raaya-ltr', badText: 'red.9' } as const;
 
 /** Field names used as JSX values (registered form fields, section keys). */
 export const sec = { terms: 'terms', funding: 'funding', signatories: 'signatories', amendments: 'amendments', sign: 'sign', tranches: 'tranches', documents: 'documents' } as const;
