@@ -3,9 +3,11 @@
  * Finance tab (demo accounts and balances), records a cash payment from the phone-sized form (the
  * balance warning shows for an amount above the cash box and needs a second confirmation), finds it
  * in the cash journal with the balance after it, and the delegate reads the same journal in Arabic,
- * right to left; every screen accessible.
+ * right to left; a bank fee found on the imported statement is recorded from its line and matched
+ * with it; every screen accessible.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInMorocco } from '../src/platform/deadlines/index.ts';
 import { useStaffApp } from './staff-app.ts';
 
 const app = useStaffApp();
@@ -70,4 +72,33 @@ describe('the books', () => {
     await expectAccessible(page, 'closings ar');
     await page.context().close();
   });
+
+  it('a bank fee on the statement is recorded from its line and matched with it', async () => {
+    const today = todayInMorocco();
+    const [line] = await app.server.owner<{ id: string }>(
+      `INSERT INTO finance.bank_statement_lines (institution_id, account_id, line_date, amount_mad, label, bank_reference)
+       SELECT a.institution_id, a.id, $2, -15.00, 'FRAIS TENUE DE COMPTE', 'E2E-FEE-1' FROM finance.accounts a WHERE a.institution_id = $1 AND a.kind = 'bank'
+       RETURNING id`, [institutionId, today]);
+    const page = await signedInPage('agadir-director');
+    await page.goto(`${app.server.baseUrl}/app/finance/institutions/${institutionId}/reconciliation`);
+    await page.getByTestId('rec-lines').waitFor();
+    await page.getByTestId(`rec-record-${line!.id}`).click();
+    await page.getByTestId('entry-from-statement').waitFor();
+    expect(await page.getByTestId('entry-amount').inputValue()).toBe('15.00');
+    expect(await page.getByTestId('entry-counterparty').inputValue()).toBe('FRAIS TENUE DE COMPTE');
+    await expectAccessible(page, 'entry from a statement line fr');
+    await page.getByTestId('entry-line').click();
+    await page.getByRole('option', { name: 'Frais bancaires', exact: true }).click();
+    await page.getByTestId('entry-save').click();
+    await page.getByTestId('entry-saved').waitFor();
+    const [stored] = await app.server.owner<{ journal: string; matched: boolean }>(
+      `SELECT e.journal, s.entry_id = e.id AS matched FROM finance.bank_statement_lines s JOIN finance.entries e ON e.id = s.entry_id WHERE s.id = $1`, [line!.id]);
+    expect(stored).toEqual({ journal: 'bank', matched: true });
+
+    await page.goto(`${app.server.baseUrl}/app/finance/institutions/${institutionId}/reconciliation`);
+    const row = page.getByTestId('rec-lines').locator('tr', { hasText: 'FRAIS TENUE DE COMPTE' });
+    await expect.poll(() => row.textContent()).toContain('Rapprochée');
+    await expectAccessible(page, 'reconciliation fr');
+    await page.context().close();
+  }, 120_000);
 });

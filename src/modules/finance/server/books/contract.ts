@@ -86,6 +86,9 @@ export const CreateEntryBody = z.strictObject({
   donorType: DonorType.nullable().optional(),
   /** The user saw that the payment exceeds the account's balance and records it all the same. */
   acknowledgeBalance: z.boolean().default(false),
+  /** An unmatched line of the imported bank statement that this entry records (bank charges, a
+   * transfer received): matched with it in the same transaction, or nothing is written. */
+  statementLineId: Uuid.optional(),
 });
 export type CreateEntryBody = z.input<typeof CreateEntryBody>;
 

@@ -75,7 +75,24 @@ describe('bank reconciliation', () => {
     expect(right.statusCode, right.body).toBe(200);
     const after = (await director.get(`${base}/reconciliations?from=2025-06-01&to=2025-06-30`)).json() as Reconciliation;
     expect(after.unmatchedEntries.map((e) => e.signedMad)).toEqual(['-50.00']);
+    // A line already matched is unmatched first.
+    const twice = await director.post(`${base}/reconciliations/match`, { lineId: byLabel('VIR RECU CLIENT').id, entryId: twinA.id });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'line_matched' });
     expect((await director.post(`${base}/reconciliations/unmatch`, { lineId: byLabel('CHQ 0001').id })).statusCode).toBe(200);
+
+    // The bank fee, not in the books: recorded from its line and matched with it, or nothing is written.
+    const fee = byLabel('FRAIS TENUE DE COMPTE');
+    const feeEntry = payment(chart.food, { journal: 'bank', means: 'direct_debit', amountMad: '15.00', entryDate: '2025-06-30', counterparty: 'Banque', statementLineId: fee.id });
+    const mismatched = await director.post(`${base}/entries`, { ...feeEntry, amountMad: '16.00' });
+    expect(mismatched.statusCode).toBe(409);
+    expect(mismatched.json()).toMatchObject({ code: 'match_amount' });
+    const [{ n }] = await server.owner<{ n: string }>(`SELECT count(*) AS n FROM finance.entries WHERE institution_id = $1 AND amount_mad = 16`, [institutionId]);
+    expect(Number(n)).toBe(0);
+    const recorded = await entry(feeEntry);
+    const final = (await director.get(`${base}/reconciliations?from=2025-06-01&to=2025-06-30`)).json() as Reconciliation;
+    expect(final.lines.find((l) => l.id === fee.id)!.entryId).toBe(recorded.id);
+    expect((await director.post(`${base}/entries`, { ...feeEntry, entryDate: '2025-06-29' })).json()).toMatchObject({ code: 'line_matched' });
   });
 
   it('reads debit and credit columns from Excel and refuses bad rows with their message', async () => {

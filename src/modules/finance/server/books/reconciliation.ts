@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { CurrentUser, Tx } from '../../../../server/context.ts';
-import { invalidFields, notFound } from '../../../../server/errors.ts';
+import { AppError, invalidFields, notFound } from '../../../../server/errors.ts';
 import type { Reconciliation } from './contract.ts';
 import { balanceOn } from './entries.ts';
 import { institutionInScope, mad } from './institution.ts';
@@ -60,15 +60,17 @@ export async function reconciliation(tx: Tx, institutionId: string, from: string
   };
 }
 
+/** Pairs an unmatched line with an entry; a line already matched is unmatched first (409). */
 export async function matchLine(tx: Tx, user: CurrentUser, institutionId: string, lineId: string, entryId: string): Promise<void> {
   const accountId = await bankAccount(tx, institutionId);
-  const updated = await tx
+  const line = await tx.selectFrom('finance.bank_statement_lines').select('entry_id').where('id', '=', lineId).where('account_id', '=', accountId).executeTakeFirst();
+  if (!line) throw notFound();
+  if (line.entry_id) throw new AppError(409, 'finance.errors.line_matched');
+  await tx
     .updateTable('finance.bank_statement_lines')
     .set({ entry_id: entryId, matched_by: user.id, matched_at: sql`now()` })
     .where('id', '=', lineId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) throw notFound();
+    .execute();
 }
 
 export async function unmatchLine(tx: Tx, institutionId: string, lineId: string): Promise<void> {

@@ -34,7 +34,12 @@ export function booksRoutes(api: Api, ctx: ServerContext): void {
     scoped(ctx, request, 'finance.read', (tx) => accountBalance(tx, request.params.id, request.query.journal, request.query.entryDate)),
   );
   api.post(`${base}/entries`, { schema: { tags, params: InstitutionParams, body: CreateEntryBody, response: { 201: Entry } } }, async (request, reply) => {
-    const entry = await scoped(ctx, request, 'finance.keep', (tx, user) => createEntry(tx, user, request.params.id, request.body));
+    const entry = await scoped(ctx, request, 'finance.keep', async (tx, user) => {
+      const created = await createEntry(tx, user, request.params.id, request.body);
+      // Recording a statement line: the entry and its match stand or fall together.
+      if (request.body.statementLineId) await matchLine(tx, user, request.params.id, request.body.statementLineId, created.id);
+      return created;
+    });
     return reply.code(201).send(entry);
   });
   api.get(`${base}/entries/grants`, { schema: { tags, params: InstitutionParams, querystring: GrantsQuery, response: { 200: Grants } } }, (request) =>

@@ -3,13 +3,15 @@
  * as well as on a computer: money in or out, how much, when, for what, from or to whom, how, and
  * where it goes. The account's balance on that day is shown as the amount is typed; a payment that
  * exceeds it is flagged and needs a second, explicit confirmation. Once saved, the scanned receipt
- * is attached to the entry.
+ * is attached to the entry. Opened from an unmatched bank statement line, the form starts from that
+ * line and the entry is matched with it when saved.
  */
 import { useMemo, useState } from 'react';
+import { useSearch } from '@tanstack/react-router';
 import { Alert, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, PageHeader, ProblemAlert, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
+import { ApiError, PageHeader, ProblemAlert, formatDate, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
 import { DocumentsPanel } from '../../../../platform/documents/web/index.ts';
 import { madToCentimes } from '../../../../platform/contract/money.ts';
 import { donorTypes, meansList, type Direction, type DonorType, type Entry, type Journal, type Means } from '../../server/books/contract.ts';
@@ -17,6 +19,7 @@ import { CASH, ENTRY_DOCUMENT_OWNER, entryDirections, look, path, tid, pageOf } 
 
 import { formatMad } from './format.ts';
 import { useAccounts, useBalance, useCreateEntry, useEntryLines } from './queries.ts';
+import { readStatementPrefill } from './statement-prefill.ts';
 
 const amountPattern = /^\d{1,12}([.,]\d{1,2})?$/;
 const normalised = (v: string) => v.trim().replace(/\s/g, '').replace(',', '.');
@@ -26,14 +29,16 @@ export function EntryPage() {
   const lang = i18n.language;
   const institutionId = useParam('institutionId');
   const accounts = useAccounts(institutionId);
-  const [direction, setDirection] = useState<Direction>('payment');
-  const [amount, setAmount] = useState('');
-  const [entryDate, setEntryDate] = useState(todayInMorocco());
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const [fromStatement, setFromStatement] = useState(() => readStatementPrefill(search));
+  const [direction, setDirection] = useState<Direction>(fromStatement?.direction ?? 'payment');
+  const [amount, setAmount] = useState(fromStatement?.amount ?? '');
+  const [entryDate, setEntryDate] = useState(fromStatement?.entryDate ?? todayInMorocco());
   const [lineCode, setLineCode] = useState<string | null>(null);
-  const [counterparty, setCounterparty] = useState('');
-  const [means, setMeans] = useState<Means>('cash');
-  const [journal, setJournal] = useState<Journal>('cash');
-  const [reference, setReference] = useState('');
+  const [counterparty, setCounterparty] = useState(fromStatement?.counterparty ?? '');
+  const [means, setMeans] = useState<Means>(fromStatement ? 'transfer' : 'cash');
+  const [journal, setJournal] = useState<Journal>(fromStatement ? 'bank' : 'cash');
+  const [reference, setReference] = useState(fromStatement?.reference ?? '');
   const [description, setDescription] = useState('');
   const [donorType, setDonorType] = useState<DonorType | null>(null);
   const [acknowledge, setAcknowledge] = useState(false);
@@ -61,6 +66,7 @@ export function EntryPage() {
   };
   const reset = () => {
     setSaved(null);
+    setFromStatement(null);
     setAmount('');
     setCounterparty('');
     setReference('');
@@ -109,12 +115,18 @@ export function EntryPage() {
               description,
               ...(line?.isGrant && { donorType }),
               acknowledgeBalance: acknowledge,
+              ...(fromStatement && { statementLineId: fromStatement.lineId }),
             },
             { onSuccess: setSaved },
           );
         }}
       >
         <Stack gap={ui.md} maw={560}>
+          {fromStatement && (
+            <Alert color={ui.blue} data-testid={tid.fromStatement}>
+              {t('books.entry.fromStatement', { date: formatDate(fromStatement.entryDate, lang), label: fromStatement.counterparty })}
+            </Alert>
+          )}
           <Text fw={600}>{t('books.entry.what')}</Text>
           <SegmentedControl
             fullWidth

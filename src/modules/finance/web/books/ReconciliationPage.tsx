@@ -1,16 +1,18 @@
 /**
  * Bank reconciliation: import the bank's statement (platform import wizard), match automatically
  * what is unambiguous, then pair the rest by hand; the totals left unmatched explain the difference
- * between the bank's balance and the books'.
+ * between the bank's balance and the books'. A line with no entry behind it (bank charges, a
+ * transfer received) opens the entry form filled from it, and is matched when the entry is saved.
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ListTable, PageHeader, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
+import { AnchorLink, ListTable, PageHeader, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
 import { ImportWizard } from '../../../../platform/jobs/web/components/ImportWizard.tsx';
 import { STATEMENT_IMPORT_TARGET, look, path, tid, pageOf } from './constants.ts';
 import { formatMad } from './format.ts';
 import { useAccounts, useAutoMatch, useMatch, useReconciliation, useUnmatch } from './queries.ts';
+import { statementPrefillSearch } from './statement-prefill.ts';
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -77,7 +79,7 @@ export function ReconciliationPage() {
                         <Table.Td>
                           {l.entryId ? (
                             <Group gap={ui.xs}>
-                              <Badge color={look.okColor} variant={ui.light}>
+                              <Badge color={look.okStrong} variant={ui.filled}>
                                 {t('books.reconciliation.matched')}
                               </Badge>
                               {canKeep && (
@@ -86,8 +88,10 @@ export function ReconciliationPage() {
                                 </Button>
                               )}
                             </Group>
-                          ) : canKeep && entryOptions.length > 0 ? (
+                          ) : canKeep ? (
                             <Group gap={ui.xs} wrap={ui.nowrap}>
+                              {entryOptions.length > 0 && (
+                                <>
                               <Select
                                 size={ui.xs}
                                 placeholder={t('books.reconciliation.choose')}
@@ -99,9 +103,14 @@ export function ReconciliationPage() {
                               <Button size={ui.xs} disabled={!choice[l.id]} onClick={() => match.mutate({ lineId: l.id, entryId: choice[l.id]! })} data-testid={tid.recMatch(l.id)}>
                                 {t('books.reconciliation.match')}
                               </Button>
+                                </>
+                              )}
+                              <AnchorLink size={ui.xs} to={path.entry} params={{ institutionId }} search={statementPrefillSearch(l)} data-testid={tid.recRecord(l.id)}>
+                                {t('books.reconciliation.record')}
+                              </AnchorLink>
                             </Group>
                           ) : (
-                            <Badge color={look.pendingColor} variant={ui.light}>
+                            <Badge color={look.pendingStrong} variant={ui.filled}>
                               {t('books.reconciliation.unmatched')}
                             </Badge>
                           )}

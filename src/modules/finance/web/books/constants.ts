@@ -65,6 +65,8 @@ export const tid = {
   recEntries: 'rec-entries',
   recMatch: (id: string) => `rec-match-${id}`,
   recUnmatch: (id: string) => `rec-unmatch-${id}`,
+  recRecord: (id: string) => `rec-record-${id}`,
+  fromStatement: 'entry-from-statement',
 } as const;
 
 export const look = {
@@ -73,6 +75,9 @@ export const look = {
   ltrClass: 'raaya-ltr',
   lateColor: 'red',
   okColor: 'green',
+  /** Badges inside table rows, filled: shades whose white text keeps the WCAG AA contrast. */
+  okStrong: 'teal.9',
+  pendingStrong: 'gray.7',
   pendingColor: 'orange',
 } as const;
 
