@@ -87,8 +87,8 @@ describe('bank reconciliation', () => {
     const mismatched = await director.post(`${base}/entries`, { ...feeEntry, amountMad: '16.00' });
     expect(mismatched.statusCode).toBe(409);
     expect(mismatched.json()).toMatchObject({ code: 'match_amount' });
-    const [{ n }] = await server.owner<{ n: string }>(`SELECT count(*) AS n FROM finance.entries WHERE institution_id = $1 AND amount_mad = 16`, [institutionId]);
-    expect(Number(n)).toBe(0);
+    const [written] = await server.owner<{ n: string }>(`SELECT count(*) AS n FROM finance.entries WHERE institution_id = $1 AND amount_mad = 16`, [institutionId]);
+    expect(Number(written!.n)).toBe(0);
     const recorded = await entry(feeEntry);
     const final = (await director.get(`${base}/reconciliations?from=2025-06-01&to=2025-06-30`)).json() as Reconciliation;
     expect(final.lines.find((l) => l.id === fee.id)!.entryId).toBe(recorded.id);
