@@ -39,10 +39,14 @@ describe('persons and reception', () => {
     await phone.getByTestId('reception-new-person').getByText('شخص جديد').click();
     await phone.getByTestId('person-field-firstNameAr').fill('حسناء');
     await phone.getByTestId('person-field-lastNameAr').fill('البوعزاوي الاستقبال');
+    // The commune of residence, found by its name.
+    await phone.getByTestId('person-field-commune').fill('أكادي');
+    await phone.getByRole('option', { name: 'أكادير', exact: true }).click();
     // The draft survives a reload (a cheap phone may lose the page).
     await phone.waitForTimeout(200);
     await phone.reload();
     await expect.poll(() => phone.getByTestId('person-field-lastNameAr').inputValue()).toBe('البوعزاوي الاستقبال');
+    await expect.poll(() => phone.getByTestId('person-field-commune').inputValue()).toBe('أكادير');
     await phone.getByText('أنثى').click();
     await expectAccessible(phone, 'reception form ar');
     await phone.getByTestId('reception-next').first().click();
@@ -54,10 +58,11 @@ describe('persons and reception', () => {
     await phone.getByTestId('reception-consent').check();
     await phone.getByTestId('reception-send').click();
     await phone.getByTestId('reception-sent').waitFor();
-    const [saved] = await app.server.owner<{ number: string; needs: string[]; consent_given: boolean }>(
-      `SELECT r.number, r.needs, r.consent_given FROM beneficiaries.requests r JOIN beneficiaries.persons p ON p.id = r.person_id WHERE p.last_name_ar = 'البوعزاوي الاستقبال'`,
+    const [saved] = await app.server.owner<{ number: string; needs: string[]; consent_given: boolean; commune: string | null }>(
+      `SELECT r.number, r.needs, r.consent_given, c.name_fr AS commune FROM beneficiaries.requests r JOIN beneficiaries.persons p ON p.id = r.person_id
+       LEFT JOIN territory.communes c ON c.id = p.commune_id WHERE p.last_name_ar = 'البوعزاوي الاستقبال'`,
     );
-    expect(saved).toMatchObject({ needs: ['women_in_difficulty'], consent_given: true });
+    expect(saved).toMatchObject({ needs: ['women_in_difficulty'], consent_given: true, commune: 'Agadir' });
     await expect.poll(() => phone.getByText(saved!.number).count()).toBe(1);
     expect(await phone.evaluate(() => localStorage.getItem('raaya.beneficiaries.reception.draft'))).toBeNull();
     await phone.context().close();

@@ -31,3 +31,4 @@ export const territoryWeb: WebModule = {
 };
 
 export { CommuneSelect, useCommunes, type CommuneSelectProps } from './components/CommuneSelect.tsx';
+export { CommuneSearch, type CommuneName, type CommuneSearchProps } from './components/CommuneSearch.tsx';

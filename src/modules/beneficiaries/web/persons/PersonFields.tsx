@@ -1,11 +1,13 @@
 /**
  * The identity fields of a person, controlled (the reception form keeps them in its draft, the
  * person page in its edit form). Large inputs with the right keyboards (digits for phone and
- * dates), names in both scripts (each input in its own direction).
+ * dates), names in both scripts (each input in its own direction), the commune of residence found
+ * by its name anywhere in the country.
  */
 import { Radio, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ui } from '../../../../platform/web/index.ts';
+import { CommuneSearch, type CommuneName } from '../../../territory/web/index.ts';
 import { birthDatePrecisions, familyStatuses, schoolingLevels, sexes } from '../../contract/enums.ts';
 import { fld, val } from './constants.ts';
 
@@ -23,13 +25,16 @@ export interface PersonDraft {
   idcs: string;
   phone: string;
   address: string;
+  communeId: string;
+  /** The commune's names, to show it before any search. */
+  commune: CommuneName | null;
   familyStatus: string;
   schoolingLevel: string;
 }
 
 export const emptyPerson: PersonDraft = {
   firstNameAr: '', lastNameAr: '', firstNameLat: '', lastNameLat: '', sex: '', birthDate: '', birthYearOnly: false, birthPlace: '',
-  cnie: '', idcs: '', phone: '', address: '', familyStatus: '', schoolingLevel: '',
+  cnie: '', idcs: '', phone: '', address: '', communeId: '', commune: null, familyStatus: '', schoolingLevel: '',
 };
 
 /** The draft as the API's body (blank fields absent, the year form as 1 January). */
@@ -40,7 +45,7 @@ export function personBody(d: PersonDraft): Record<string, unknown> {
     sex: d.sex || undefined,
     birthDate: d.birthYearOnly ? (year ? `${year}-01-01` : null) : d.birthDate || null,
     birthDatePrecision: d.birthYearOnly ? 'year' : 'exact',
-    birthPlace: d.birthPlace, cnie: d.cnie, idcs: d.idcs, phone: d.phone, address: d.address,
+    birthPlace: d.birthPlace, cnie: d.cnie, idcs: d.idcs, phone: d.phone, address: d.address, communeId: d.communeId || null,
     familyStatus: d.familyStatus || null, schoolingLevel: d.schoolingLevel || null,
   };
 }
@@ -59,7 +64,7 @@ const NAMES: Spec[] = [['firstNameAr', val.rtl, undefined], ['lastNameAr', val.r
 const CONTACT: Spec[] = [['cnie', val.ltr, undefined], ['phone', val.ltr, val.tel]];
 const MORE: Spec[] = [['idcs', val.ltr, val.numeric], ['birthPlace', undefined, undefined]];
 const ADDRESS: Spec = ['address', undefined, undefined];
-const ids = { sex: fld('sex'), birthDate: fld('birthDate'), birthYearOnly: fld('birthYearOnly') };
+const ids = { sex: fld('sex'), birthDate: fld('birthDate'), birthYearOnly: fld('birthYearOnly'), commune: fld('commune') };
 const [EXACT, YEAR] = birthDatePrecisions;
 
 export function PersonFields({ value, onChange, errors, short }: Props) {
@@ -114,6 +119,15 @@ export function PersonFields({ value, onChange, errors, short }: Props) {
         </Radio.Group>
         {CONTACT.map(text)}
         {!short && MORE.map(text)}
+        <CommuneSearch
+          label={t('persons.fields.commune')}
+          size={ui.lg}
+          value={value.communeId || null}
+          selected={value.commune}
+          onChange={(communeId, commune) => onChange({ ...value, communeId: communeId ?? '', commune })}
+          error={errors.communeId}
+          testId={ids.commune}
+        />
       </SimpleGrid>
       {!short && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -71,6 +71,7 @@ function PersonView({ person }: { person: Person }) {
             {row(t('persons.fields.idcs'), person.idcs, true)}
             {row(t('persons.fields.phone'), person.phone, true)}
             {row(t('persons.fields.address'), person.address)}
+            {row(t('persons.fields.commune'), person.communeNameAr !== null ? nameIn({ nameAr: person.communeNameAr, nameFr: person.communeNameFr ?? person.communeNameAr }, lang) : null)}
             {row(t('persons.fields.familyStatus'), person.familyStatus ? t(`enums.familyStatus.${person.familyStatus}`) : null)}
             {row(t('persons.fields.schoolingLevel'), person.schoolingLevel ? t(`enums.schoolingLevel.${person.schoolingLevel}`) : null)}
             {row(t('persons.holder'), nameIn({ nameAr: person.delegationNameAr, nameFr: person.delegationNameFr }, lang))}
@@ -118,6 +119,8 @@ const draftOf = (p: Person): PersonDraft => ({
   idcs: p.idcs ?? '',
   phone: p.phone ?? '',
   address: p.address ?? '',
+  communeId: p.communeId ?? '',
+  commune: p.communeId && p.communeNameAr !== null ? { nameAr: p.communeNameAr, nameFr: p.communeNameFr ?? p.communeNameAr } : null,
   familyStatus: p.familyStatus ?? '',
   schoolingLevel: p.schoolingLevel ?? '',
 });
