@@ -177,6 +177,29 @@ const groupTitles: Record<CaseGroup, string> = {
   associations: 'Associations list `GET /api/associations`',
 };
 
+/** One Markdown table per group of cases, in the titles' order (a group without results is left out). */
+export function caseTables<G extends string>(
+  results: { case: { group: G; label: string; user: string; target?: number }; page: 'first' | number; rows: number; latency: Latency | null; error?: string }[],
+  titles: Record<G, string>,
+): string[] {
+  const lines: string[] = [];
+  for (const group of Object.keys(titles) as G[]) {
+    const rows = results.filter((r) => r.case.group === group);
+    if (!rows.length) continue;
+    lines.push(`### ${titles[group]}`, '', '| case | user | page | rows | p50 | p95 | p99 | target (p95) |', '|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      if (!r.latency) {
+        lines.push(`| ${r.case.label} | ${r.case.user} | ${r.page} | — | — | — | — | not measured ✗: ${r.error?.replace(/\|/g, '\\|').replace(/\s+/g, ' ')} |`);
+        continue;
+      }
+      const verdict = r.case.target === undefined ? '—' : `≤ ${r.case.target} ms ${r.latency.p95 <= r.case.target ? '✓' : '✗'}`;
+      lines.push(`| ${r.case.label} | ${r.case.user} | ${r.page} | ${r.rows} | ${ms(r.latency.p50)} ms | ${ms(r.latency.p95)} ms | ${ms(r.latency.p99)} ms | ${verdict} |`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
 /** The "Registry (issue 5)" section of docs/benchmarks.md. */
 export function registrySection(results: RegistryResult[], meta: { command: string; generatedMs: number; institutions: number; associations: number; when: Date }): string[] {
   const lines = [
@@ -195,21 +218,7 @@ export function registrySection(results: RegistryResult[], meta: { command: stri
     'by following `nextCursor` 5 times (page 6) with 50 rows a page.',
     '',
   ];
-  for (const group of ['list', 'search', 'map', 'associations'] as const) {
-    const rows = results.filter((r) => r.case.group === group);
-    if (!rows.length) continue;
-    lines.push(`### ${groupTitles[group]}`, '', '| case | user | page | rows | p50 | p95 | p99 | target (p95) |', '|---|---|---|---|---|---|---|---|');
-    for (const r of rows) {
-      const page = r.page === 'first' ? 'first' : r.page;
-      if (!r.latency) {
-        lines.push(`| ${r.case.label} | ${r.case.user} | ${page} | — | — | — | — | not measured ✗: ${r.error?.replace(/\|/g, '\\|').replace(/\s+/g, ' ')} |`);
-        continue;
-      }
-      const verdict = r.case.target === undefined ? '—' : `≤ ${r.case.target} ms ${r.latency.p95 <= r.case.target ? '✓' : '✗'}`;
-      lines.push(`| ${r.case.label} | ${r.case.user} | ${page} | ${r.rows} | ${ms(r.latency.p50)} ms | ${ms(r.latency.p95)} ms | ${ms(r.latency.p99)} ms | ${verdict} |`);
-    }
-    lines.push('');
-  }
+  lines.push(...caseTables(results, groupTitles));
   return lines;
 }
 

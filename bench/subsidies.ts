@@ -12,7 +12,7 @@ import { generateNationalRegistry } from '../src/modules/registry/db/demo/index.
 import { todayInMorocco } from '../src/platform/deadlines/index.ts';
 import type { ApiSession } from './jobs.ts';
 import { type Latency } from './latency.ts';
-import { NATIONAL as NATIONAL_REGISTRY, runRegistryCases, type RegistryCase, type RegistryIds } from './registry.ts';
+import { NATIONAL as NATIONAL_REGISTRY, caseTables, runRegistryCases, type RegistryCase, type RegistryIds } from './registry.ts';
 
 export const SUBSIDIES_TITLE = '## Subsidies (issue 8)';
 export const NATIONAL_SUBSIDIES = { conventions: 15_000, tranchesPerConvention: 4, years: 5 } as const;
@@ -207,7 +207,6 @@ export async function runSubsidyCases(sessions: Record<SubsidyUser, ApiSession>,
 }
 
 
-const ms = (value: number) => value.toFixed(1);
 const fmt = (n: number) => n.toLocaleString('en');
 
 export function subsidiesSection(results: SubsidyResult[], meta: { command: string; when: Date; registryMs: number; subsidiesMs: number; totals: Record<string, number>; load: string }): string[] {
@@ -226,21 +225,6 @@ export function subsidiesSection(results: SubsidyResult[], meta: { command: stri
     `Machine load (1-minute load average on 2 cores shared with the other engineers) during the run: ${meta.load}.`,
     '',
   ];
-  const titles = { dashboard: 'Dashboard `GET /api/subsidies/dashboard…`', late: 'Late tranches `GET /api/subsidies/late-tranches`' } as const;
-  for (const group of ['dashboard', 'late'] as const) {
-    const rows = results.filter((r) => r.case.group === group);
-    if (!rows.length) continue;
-    lines.push(`### ${titles[group]}`, '', '| case | user | page | rows | p50 | p95 | p99 | target (p95) |', '|---|---|---|---|---|---|---|---|');
-    for (const r of rows) {
-      const page = r.page === 'first' ? 'first' : r.page;
-      if (!r.latency) {
-        lines.push(`| ${r.case.label} | ${r.case.user} | ${page} | — | — | — | — | not measured ✗: ${r.error?.replace(/\|/g, '\\|').replace(/\s+/g, ' ')} |`);
-        continue;
-      }
-      const verdict = r.case.target === undefined ? '—' : `≤ ${r.case.target} ms ${r.latency.p95 <= r.case.target ? '✓' : '✗'}`;
-      lines.push(`| ${r.case.label} | ${r.case.user} | ${page} | ${r.rows} | ${ms(r.latency.p50)} ms | ${ms(r.latency.p95)} ms | ${ms(r.latency.p99)} ms | ${verdict} |`);
-    }
-    lines.push('');
-  }
+  lines.push(...caseTables(results, { dashboard: 'Dashboard `GET /api/subsidies/dashboard…`', late: 'Late tranches `GET /api/subsidies/late-tranches`' }));
   return lines;
 }

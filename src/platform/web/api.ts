@@ -26,6 +26,10 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's message for one field of a refused request (problem+json errors[].path), for forms without react-hook-form. */
+export const serverFieldError = (error: unknown, path: string): string | undefined =>
+  error instanceof ApiError ? error.problem?.errors?.find((e) => e.path === path)?.message : undefined;
+
 type Query = Record<string, string | number | null | undefined>;
 
 export function withQuery(path: string, query: Query): string {

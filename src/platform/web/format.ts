@@ -19,6 +19,26 @@ export function formatNumber(value: number, language: string): string {
   return f.format(value);
 }
 
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * An exact decimal string from the API ("1250.50") with at least `minimumFractionDigits` and at most
+ * two decimals; Intl reads the string itself, never a binary float. `currency` adds the MAD sign.
+ */
+export function formatDecimal(value: string, language: string, minimumFractionDigits: number, currency = false): string {
+  const key = `${language}:${minimumFractionDigits}:${currency}`;
+  let f = decimalFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(language), {
+      numberingSystem: 'latn', minimumFractionDigits, maximumFractionDigits: 2, ...(currency && { style: 'currency', currency: 'MAD' }),
+    });
+    decimalFormats.set(key, f);
+  }
+  return f.format(value as unknown as number);
+}
+
+/** Dirhams, always with their two decimals (amounts are exact strings in the API). */
+export const formatMad = (value: string, language: string): string => formatDecimal(value, language, 2);
+
 function formatMoment(value: string | Date | null | undefined, language: string, withTime: boolean): string {
   if (value === null || value === undefined) return '';
   const date = typeof value === 'string' ? new Date(value) : value;

@@ -1,6 +1,6 @@
 /** The web kit that module pages use: API client, session, formatting, forms, shared components. */
-export { api, ApiError, postForm, request, withQuery } from './api.ts';
-export { formatDate, formatDateTime, formatNumber, fullNameIn, listIn, nameIn, todayInMorocco } from './format.ts';
+export { api, ApiError, postForm, request, serverFieldError, withQuery } from './api.ts';
+export { formatDate, formatDateTime, formatDecimal, formatMad, formatNumber, fullNameIn, listIn, nameIn, todayInMorocco } from './format.ts';
 export { useCan, useCurrentUser, useLanguage, meQueryKey } from './session.tsx';
 export { formErrorMap, fieldMessage } from './validation.ts';
 export { applyServerErrors } from './components/forms.ts';

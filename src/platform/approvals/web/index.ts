@@ -10,6 +10,7 @@ const InboxPage = lazyPage(() => import('./pages/InboxPage.tsx'), 'InboxPage');
 
 export const messages = { ar, fr };
 export { SubmissionPanel } from './components/SubmissionPanel.tsx';
+export { SubmissionStateSelect } from './components/SubmissionStateSelect.tsx';
 export { stateColor } from './constants.ts';
 export { defineApprovalTypeLabel } from './type-labels.ts';
 

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ListTable, PageHeader, ProblemAlert, QueryStates, formatNumber, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
+import { ListTable, PageHeader, ProblemAlert, QueryStates, formatNumber, todayInMorocco, ui, useParam, formatMad } from '../../../../platform/web/index.ts';
 import { look, path, tid, pageOf } from './constants.ts';
-import { formatMad } from './format.ts';
 import { useAccounts, useCloseMonth, useClosings } from './queries.ts';
 
 const thisYear = Number(todayInMorocco().slice(0, 4));

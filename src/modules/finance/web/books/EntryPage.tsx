@@ -11,13 +11,12 @@ import { useSearch } from '@tanstack/react-router';
 import { Alert, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, PageHeader, ProblemAlert, formatDate, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
+import { ApiError, PageHeader, ProblemAlert, formatDate, todayInMorocco, ui, useParam, formatMad } from '../../../../platform/web/index.ts';
 import { DocumentsPanel } from '../../../../platform/documents/web/index.ts';
 import { madToCentimes } from '../../../../platform/contract/money.ts';
 import { donorTypes, meansList, type Direction, type DonorType, type Entry, type Journal, type Means } from '../../server/books/contract.ts';
 import { CASH, ENTRY_DOCUMENT_OWNER, entryDirections, look, path, tid, pageOf } from './constants.ts';
 
-import { formatMad } from './format.ts';
 import { useAccounts, useBalance, useCreateEntry, useEntryLines } from './queries.ts';
 import { readStatementPrefill } from './statement-prefill.ts';
 

@@ -6,10 +6,9 @@ import { useState } from 'react';
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconBuildingBank, IconCash, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui } from '../../../../platform/web/index.ts';
+import { ButtonLink, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, formatMad } from '../../../../platform/web/index.ts';
 import type { InstitutionTabProps } from '../../../registry/web/institution-tabs.ts';
 import { accountKinds, look, path, tid } from './constants.ts';
-import { formatMad } from './format.ts';
 import { useAccounts, useCreateAccount } from './queries.ts';
 
 const links = [

@@ -2,10 +2,9 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ListTable, PageHeader, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
+import { ListTable, PageHeader, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, useParam, formatMad } from '../../../../platform/web/index.ts';
 import type { Grant } from '../../server/books/contract.ts';
 import { look, path, tid, pageOf } from './constants.ts';
-import { formatMad } from './format.ts';
 import { useAccounts, useGrants, useReportGrant } from './queries.ts';
 
 const thisYear = Number(todayInMorocco().slice(0, 4));

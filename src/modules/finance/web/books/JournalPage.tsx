@@ -7,11 +7,10 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Modal, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { IconDownload, IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
+import { ButtonLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, useParam, formatMad } from '../../../../platform/web/index.ts';
 import { DocumentsPanel } from '../../../../platform/documents/web/index.ts';
 import type { Journal, JournalRow } from '../../server/books/contract.ts';
 import { ENTRY_DOCUMENT_OWNER, journalKinds, look, path, tid, pageOf } from './constants.ts';
-import { formatMad } from './format.ts';
 import { journalExportHref, useAccounts, useJournal, useReverse } from './queries.ts';
 
 export function JournalPage() {

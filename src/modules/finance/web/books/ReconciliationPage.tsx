@@ -7,10 +7,9 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, PageHeader, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, useParam } from '../../../../platform/web/index.ts';
+import { AnchorLink, ListTable, PageHeader, ProblemAlert, QueryStates, formatDate, todayInMorocco, ui, useParam, formatMad } from '../../../../platform/web/index.ts';
 import { ImportWizard } from '../../../../platform/jobs/web/components/ImportWizard.tsx';
 import { STATEMENT_IMPORT_TARGET, look, path, tid, pageOf } from './constants.ts';
-import { formatMad } from './format.ts';
 import { useAccounts, useAutoMatch, useMatch, useReconciliation, useUnmatch } from './queries.ts';
 import { statementPrefillSearch } from './statement-prefill.ts';
 

@@ -5,8 +5,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, ui, useCurrentUser } from '../../../../platform/web/index.ts';
-import { stateColor } from '../../../../platform/approvals/web/index.ts';
-import { submissionStates } from '../../../../platform/approvals/document-types.ts';
+import { SubmissionStateSelect, stateColor } from '../../../../platform/approvals/web/index.ts';
 import { useCreatePlan, usePlans } from '../queries.ts';
 import { path, tid } from '../constants.ts';
 import { formatAmount } from '../format.ts';
@@ -39,16 +38,7 @@ export function PlansPage() {
       />
       <Group mb={ui.md} align={ui.flexEnd} wrap={ui.wrap}>
         <Select label={t('plans.year')} placeholder={t('plans.allYears')} data={years} value={year} onChange={setYear} clearable w={{ base: '100%', sm: 200 }} data-testid={tid.plansYear} />
-        <Select
-          label={t('plans.state')}
-          placeholder={t('plans.allStates')}
-          data={submissionStates.map((s) => ({ value: s, label: tA(`states.${s}`) }))}
-          value={state}
-          onChange={setState}
-          clearable
-          w={{ base: '100%', sm: 240 }}
-          data-testid={tid.plansState}
-        />
+        <SubmissionStateSelect label={t('plans.state')} placeholder={t('plans.allStates')} value={state} onChange={setState} testId={tid.plansState} />
       </Group>
       <QueryStates query={query} empty={() => items.length === 0}>
         {() => (

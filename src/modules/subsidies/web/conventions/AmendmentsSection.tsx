@@ -8,13 +8,12 @@ import { Badge, Button, Group, Stack, Table, Text, TextInput, Textarea } from '@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, fieldMessage, formErrorMap, formatDate, todayInMorocco, ui } from '../../../../platform/web/index.ts';
+import { ProblemAlert, fieldMessage, formErrorMap, formatDate, todayInMorocco, ui, formatMad } from '../../../../platform/web/index.ts';
 import { stateColor } from '../../../../platform/approvals/web/index.ts';
 import type { SubmissionState } from '../../../../platform/approvals/document-types.ts';
 import { AmendmentBody, type Convention } from '../../server/conventions/contract.ts';
 import { useConventionWrite } from './queries.ts';
 import { fld, look, sec, tid } from './constants.ts';
-import { formatMad } from './format.ts';
 import { SectionCard } from './SectionCard.tsx';
 
 type ApprovalState = SubmissionState;

@@ -7,11 +7,10 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Badge, Button, Group, Select, Table, TextInput } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, formatDate, listIn, nameIn, ui, useCan, useCurrentUser } from '../../../../platform/web/index.ts';
+import { AnchorLink, ListTable, LoadMore, PageHeader, QueryStates, formatDate, listIn, nameIn, ui, useCan, useCurrentUser, formatMad } from '../../../../platform/web/index.ts';
 import { conventionStatuses, partnerKinds, type ConventionFilters } from '../../server/conventions/contract.ts';
 import { exportHref, useConventions } from './queries.ts';
 import { lateValues, look, path, tid, val } from './constants.ts';
-import { formatMad } from './format.ts';
 import { CreateConvention } from './CreateConvention.tsx';
 import { statusColor } from './status.ts';
 

@@ -8,11 +8,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, applyServerErrors, fieldMessage, formErrorMap, nameIn, ui } from '../../../../platform/web/index.ts';
+import { ProblemAlert, applyServerErrors, fieldMessage, formErrorMap, nameIn, ui, formatMad } from '../../../../platform/web/index.ts';
 import { FundingBody, fundingTotal, parties, partnerKinds, type Convention, type FundingInput } from '../../server/conventions/contract.ts';
 import { useConventionWrite } from './queries.ts';
 import { fld, look, sec, tid, val } from './constants.ts';
-import { formatMad, useFieldText } from './format.ts';
+import { useFieldText } from './format.ts';
 import { Saved, SectionCard } from './SectionCard.tsx';
 
 const valuesOf = (c: Convention): FundingInput => ({

@@ -1,18 +1,5 @@
-/** Dirhams as the server sends them (exact decimal strings), formatted without a binary float, Western digits. */
+/** The conventions' field messages: the part's own rules first, then the platform's. */
 import { useTranslation } from 'react-i18next';
-import { localeOf } from '../../../../platform/web/format.ts';
-
-const formats = new Map<string, Intl.NumberFormat>();
-
-export function formatMad(value: string, language: string): string {
-  let f = formats.get(language);
-  if (!f) {
-    f = new Intl.NumberFormat(localeOf(language), { numberingSystem: 'latn', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    formats.set(language, f);
-  }
-  // Intl formats a decimal string exactly (no conversion to a binary float).
-  return f.format(value as unknown as number);
-}
 
 /**
  * A field message: the part's own rules ('subsidies.fields.duplicate', from the shared contract)

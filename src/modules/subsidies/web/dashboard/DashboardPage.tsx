@@ -6,12 +6,12 @@
 import { Breadcrumbs, Group, Select, Table, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, ListTable, PageHeader, QueryStates, formatNumber, nameIn, ui } from '../../../../platform/web/index.ts';
+import { ButtonLink, ListTable, PageHeader, QueryStates, formatNumber, nameIn, ui, formatMad } from '../../../../platform/web/index.ts';
 import type { Dashboard, DashboardLevel, DashboardRow } from '../../server/dashboard/contract.ts';
 import { Anchors } from './Anchors.tsx';
 import { path, tid } from './constants.ts';
 import { FigureCards } from './FigureCards.tsx';
-import { formatMad, formatOneDecimal, formatPercent } from './format.ts';
+import { formatOneDecimal, formatPercent } from './format.ts';
 import { useDashboard } from './queries.ts';
 import { RegularityTable } from './RegularityTable.tsx';
 import { lateFilterOf, readNode, yearChoices } from './search.ts';

@@ -1,10 +1,10 @@
 /** The totals of a dashboard node as cards: money committed, released, paid and justified; delays; lateness and regularity. */
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, ui } from '../../../../platform/web/index.ts';
+import { formatNumber, ui, formatMad } from '../../../../platform/web/index.ts';
 import type { Figures } from '../../server/dashboard/contract.ts';
 import { tid } from './constants.ts';
-import { formatMad, formatOneDecimal, formatPercent } from './format.ts';
+import { formatOneDecimal, formatPercent } from './format.ts';
 
 export function FigureCards({ figures }: { figures: Figures }) {
   const { t, i18n } = useTranslation('subsidies');

@@ -5,11 +5,10 @@
 import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ListTable, LoadMore, PageHeader, QueryStates, formatDate, formatNumber, ui } from '../../../../platform/web/index.ts';
+import { ListTable, LoadMore, PageHeader, QueryStates, formatDate, formatNumber, ui, formatMad } from '../../../../platform/web/index.ts';
 import type { LateTranche } from '../../server/dashboard/contract.ts';
 import { Anchors } from './Anchors.tsx';
 import { path, tid, val } from './constants.ts';
-import { formatMad } from './format.ts';
 import { useLateTranches } from './queries.ts';
 import { readLateFilters, yearChoices } from './search.ts';
 

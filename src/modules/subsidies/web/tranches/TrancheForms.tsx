@@ -7,10 +7,9 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, todayInMorocco, ui, useCan } from '../../../../platform/web/index.ts';
+import { ProblemAlert, serverFieldError, todayInMorocco, ui, useCan } from '../../../../platform/web/index.ts';
 import { conditionCodes, type Tranche } from '../../contract/tranches.ts';
 import { fld, look, tid } from './constants.ts';
-import { fieldError } from './format.ts';
 import { useCancelTranche, useDisburse, usePlanTranche, useReleaseTranche } from './queries.ts';
 
 const submit = (run: () => void) => (e: FormEvent) => {
@@ -31,9 +30,9 @@ export function PlanModal({ conventionId, startsOn, endsOn, onClose }: { convent
         <Stack gap={ui.md}>
           <ProblemAlert error={mutation.error} />
           <TextInput type={look.date} label={t('tranches.plannedOn')} required min={startsOn} max={endsOn} value={plannedOn}
-            onChange={(e) => setPlannedOn(e.currentTarget.value)} error={fieldError(mutation.error, fld.plannedOn)} data-testid={tid.planDate} />
+            onChange={(e) => setPlannedOn(e.currentTarget.value)} error={serverFieldError(mutation.error, fld.plannedOn)} data-testid={tid.planDate} />
           <TextInput label={t('tranches.amount')} required inputMode={look.decimal} dir={ui.ltr} value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)} error={fieldError(mutation.error, fld.amountMad)} data-testid={tid.planAmount} />
+            onChange={(e) => setAmount(e.currentTarget.value)} error={serverFieldError(mutation.error, fld.amountMad)} data-testid={tid.planAmount} />
           <Text size={ui.sm}>{t('tranches.plan.conditionsHelp')}</Text>
           {conditionCodes.map((code) => (
             <Checkbox key={code} label={t('tranches.plan.blockingLabel', { name: t(`tranches.conditionNames.${code}`) })} checked={blocking[code] ?? true}
@@ -62,7 +61,7 @@ export function ReleaseModal({ conventionId, tranche, onClose }: { conventionId:
           {tranche.blocked && <Alert color={look.orange} variant={ui.light}>{t('tranches.release.blockedHelp')}</Alert>}
           {tranche.blocked && mayOverride && (
             <Textarea label={t('tranches.release.overrideReason')} required minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)}
-              error={fieldError(mutation.error, fld.overrideReason)} data-testid={tid.overrideReason} />
+              error={serverFieldError(mutation.error, fld.overrideReason)} data-testid={tid.overrideReason} />
           )}
           <Group justify={ui.end}>
             <Button type="submit" loading={mutation.isPending} color={tranche.blocked ? look.red : undefined} data-testid={tid.releaseSubmit}>
@@ -80,7 +79,7 @@ export function PayModal({ conventionId, tranche, rib, onClose }: { conventionId
   const mutation = useDisburse(conventionId, tranche.id);
   const [form, setForm] = useState({ paymentOrder: '', paymentReference: '', paidOn: todayInMorocco(), amountMad: tranche.remainingMad, rib: rib ?? '' });
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
-  const error = (path: string) => fieldError(mutation.error, path);
+  const error = (path: string) => serverFieldError(mutation.error, path);
   return (
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('tranches.closeDialog') }} title={t('tranches.pay.title')} centered>
       <form noValidate onSubmit={submit(() => mutation.mutate({ ...form, amountMad: form.amountMad.trim() }, { onSuccess: onClose }))}>

@@ -7,13 +7,12 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ErrorState, LoadingState, PageHeader, ProblemAlert, ui, useParam } from '../../../../../platform/web/index.ts';
+import { AnchorLink, ErrorState, LoadingState, PageHeader, ProblemAlert, ui, useParam, formatMad } from '../../../../../platform/web/index.ts';
 import { SubmissionPanel, stateColor } from '../../../../../platform/approvals/web/index.ts';
 import { Mad, centimesToMad, madToCentimes } from '../../../../../platform/contract/money.ts';
 import { budgetSectionKeys, type Budget, type ChartLine, type LineKind } from '../../../server/budget/contract.ts';
 import { budgetKey, useBudget, useFromActuals, useRevise, useSaveAmounts } from '../queries.ts';
 import { kindOf, look, path, tid } from '../constants.ts';
-import { formatMad } from '../format.ts';
 
 type Drafts = Record<string, string>;
 

@@ -4,13 +4,11 @@ import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Table } from '
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, ui, useCurrentUser } from '../../../../../platform/web/index.ts';
-import { stateColor } from '../../../../../platform/approvals/web/index.ts';
-import { submissionStates } from '../../../../../platform/approvals/document-types.ts';
+import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, ui, useCurrentUser, formatMad } from '../../../../../platform/web/index.ts';
+import { SubmissionStateSelect, stateColor } from '../../../../../platform/approvals/web/index.ts';
 import { institutionBudget } from '../../../approval.ts';
 import { useBudgets, useCreateBudget } from '../queries.ts';
 import { look, path, tid } from '../constants.ts';
-import { formatMad } from '../format.ts';
 
 const thisYear = new Date().getFullYear();
 const years = Array.from({ length: 6 }, (_, i) => String(thisYear + 1 - i));
@@ -41,16 +39,7 @@ export function BudgetsPage() {
       />
       <Group mb={ui.md} align={ui.flexEnd} wrap={ui.wrap}>
         <Select label={t('budget.list.year')} placeholder={t('budget.list.allYears')} data={years} value={year} onChange={setYear} clearable w={{ base: '100%', sm: 200 }} data-testid={tid.budgetsYear} />
-        <Select
-          label={t('budget.list.state')}
-          placeholder={t('budget.list.allStates')}
-          data={submissionStates.map((s) => ({ value: s, label: tA(`states.${s}`) }))}
-          value={state}
-          onChange={setState}
-          clearable
-          w={{ base: '100%', sm: 240 }}
-          data-testid={tid.budgetsState}
-        />
+        <SubmissionStateSelect label={t('budget.list.state')} placeholder={t('budget.list.allStates')} value={state} onChange={setState} testId={tid.budgetsState} />
       </Group>
       <QueryStates query={query} empty={() => items.length === 0}>
         {() => (

@@ -6,11 +6,10 @@ import { useState } from 'react';
 import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, ListTable, PageHeader, ProblemAlert, QueryStates, ui, useCan } from '../../../../../platform/web/index.ts';
+import { ListTable, PageHeader, ProblemAlert, QueryStates, ui, useCan, formatMad, serverFieldError } from '../../../../../platform/web/index.ts';
 import { legalCategories, type DailyCost, type LegalCategory } from '../../../server/budget/contract.ts';
 import { useDailyCosts, useDeleteDailyCost, usePutDailyCost } from '../queries.ts';
 import { NEW, fld, look, tid } from '../constants.ts';
-import { formatMad } from '../format.ts';
 
 const thisYear = new Date().getFullYear();
 const years = Array.from({ length: 8 }, (_, i) => String(thisYear + 2 - i));
@@ -97,7 +96,7 @@ function CostForm({ cost, defaultYear, onClose }: { cost: DailyCost | null; defa
   const [category, setCategory] = useState<LegalCategory>(cost?.legalCategory ?? 'schooled_children');
   const [year, setYear] = useState<number | string>(cost?.year ?? defaultYear);
   const [amount, setAmount] = useState(cost?.amountMad ?? '');
-  const amountError = mutation.error instanceof ApiError ? mutation.error.problem?.errors?.find((e) => e.path === 'amountMad')?.message : undefined;
+  const amountError = serverFieldError(mutation.error, 'amountMad');
   return (
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('budget.close') }} title={t('budget.dailyCosts.set')} centered>
       <form

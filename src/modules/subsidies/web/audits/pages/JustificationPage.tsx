@@ -7,13 +7,11 @@ import { useState, type ReactNode } from 'react';
 import { Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, ListTable, LoadMore, LoadingState, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useParam } from '../../../../../platform/web/index.ts';
+import { ErrorState, ListTable, LoadMore, LoadingState, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useParam, formatMad, serverFieldError } from '../../../../../platform/web/index.ts';
 import { DocumentsPanel } from '../../../../../platform/documents/web/index.ts';
-import { formatAmount } from '../../../../planning/web/format.ts';
 import { reviewDecisions, type Justification } from '../../../server/audits/contract.ts';
 import { useAddLine, useCandidateEntries, useJustification, useRemoveLine, useReview, useStatements, useSubmitJustification } from '../queries.ts';
 import { fld, look, ownerType, path, stateColor, tid, tone } from '../constants.ts';
-import { fieldErrorOf } from '../field-error.ts';
 
 export function JustificationPage() {
   const { t, i18n } = useTranslation('subsidies');
@@ -36,19 +34,19 @@ export function JustificationPage() {
       </PageHeader>
       <Stack gap={ui.lg}>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} data-testid={tid.figures}>
-          <Fact label={t('audits.fields.amount')}>{formatAmount(tranche.amountMad, lang)}</Fact>
-          <Fact label={t('audits.fields.paid')}>{formatAmount(tranche.paidMad, lang)}</Fact>
-          <Fact label={t('audits.fields.justified')}>{formatAmount(tranche.justifiedMad, lang)}</Fact>
-          <Fact label={t('audits.fields.remainder')}>{formatAmount(tranche.remainderMad, lang)}</Fact>
-          <Fact label={t('audits.fields.carriedOver')}>{formatAmount(tranche.carriedOverMad, lang)}</Fact>
-          <Fact label={t('audits.fields.presented')}>{formatAmount(j.presentedMad, lang)}</Fact>
+          <Fact label={t('audits.fields.amount')}>{formatMad(tranche.amountMad, lang)}</Fact>
+          <Fact label={t('audits.fields.paid')}>{formatMad(tranche.paidMad, lang)}</Fact>
+          <Fact label={t('audits.fields.justified')}>{formatMad(tranche.justifiedMad, lang)}</Fact>
+          <Fact label={t('audits.fields.remainder')}>{formatMad(tranche.remainderMad, lang)}</Fact>
+          <Fact label={t('audits.fields.carriedOver')}>{formatMad(tranche.carriedOverMad, lang)}</Fact>
+          <Fact label={t('audits.fields.presented')}>{formatMad(j.presentedMad, lang)}</Fact>
         </SimpleGrid>
         {j.reviewedOn && (
           <Paper withBorder p={ui.md} component={ui.section}>
             <Title order={2} size={ui.h5} mb={ui.xs}>
               {t('audits.justification.review')}
             </Title>
-            <Text>{t('audits.justification.reviewed', { date: formatDate(j.reviewedOn, lang), amount: formatAmount(j.acceptedMad ?? '0', lang) })}</Text>
+            <Text>{t('audits.justification.reviewed', { date: formatDate(j.reviewedOn, lang), amount: formatMad(j.acceptedMad ?? '0', lang) })}</Text>
             {j.reviewReason && <Text style={look.preWrap}>{j.reviewReason}</Text>}
           </Paper>
         )}
@@ -103,7 +101,7 @@ function Lines({ justification: j }: { justification: Justification }) {
                 {l.description}
               </Table.Th>
               <Table.Td>{l.financeEntryId ? t('audits.justification.fromLedger', { reference: l.entryReference ?? '' }) : t('audits.justification.fromStatement', { title: l.documentTitle ?? '' })}</Table.Td>
-              <Table.Td className="raaya-ltr">{formatAmount(l.amountMad, lang)}</Table.Td>
+              <Table.Td className="raaya-ltr">{formatMad(l.amountMad, lang)}</Table.Td>
               <Table.Td>
                 {j.can.edit && (
                   <Button size={ui.xs} variant={ui.outline} color={tone.danger} leftSection={<IconTrash size={14} aria-hidden />} onClick={() => remove.mutate(l.id)} data-testid={tid.removeLine(l.id)}>
@@ -156,7 +154,7 @@ function EntryPicker({ justification: j }: { justification: Justification }) {
                       </Text>
                     )}
                   </Table.Th>
-                  <Table.Td className="raaya-ltr">{formatAmount(e.amountMad, lang)}</Table.Td>
+                  <Table.Td className="raaya-ltr">{formatMad(e.amountMad, lang)}</Table.Td>
                   <Table.Td>
                     <Button size={ui.xs} variant={ui.light} loading={add.isPending} onClick={() => add.mutate({ institutionId: e.institutionId, financeEntryId: e.id })} data-testid={tid.entryPick(e.id)}>
                       {t('audits.justification.present')}
@@ -184,7 +182,7 @@ function StatementLine({ justification: j }: { justification: Justification }) {
   const [spentOn, setSpentOn] = useState('');
   const [description, setDescription] = useState('');
   const [amountMad, setAmountMad] = useState('');
-  const fieldError = (name: string) => fieldErrorOf(add.error, name);
+  const fieldError = (name: string) => serverFieldError(add.error, name);
   return (
     <Paper withBorder p={ui.lg} component={ui.section}>
       <Title order={2} size={ui.h4} mb={ui.xs}>
@@ -255,7 +253,7 @@ function ReviewForm({ justification: j }: { justification: Justification }) {
   const [decision, setDecision] = useState<string>('justified');
   const [acceptedMad, setAcceptedMad] = useState('');
   const [reason, setReason] = useState('');
-  const fieldError = (name: string) => fieldErrorOf(review.error, name);
+  const fieldError = (name: string) => serverFieldError(review.error, name);
   return (
     <Paper withBorder p={ui.lg} component={ui.section}>
       <Title order={2} size={ui.h4} mb={ui.md}>

@@ -7,8 +7,7 @@ import { useState } from 'react';
 import { Badge, Button, Select, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDate, ui, useCan } from '../../../../../platform/web/index.ts';
-import { formatAmount } from '../../../../planning/web/format.ts';
+import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDate, ui, useCan, formatMad } from '../../../../../platform/web/index.ts';
 import { justificationStates, type JustificationState } from '../../../server/audits/contract.ts';
 import { useJustifications, useStartJustification, useTranchesToJustify } from '../queries.ts';
 import { path, stateColor, tid } from '../constants.ts';
@@ -69,12 +68,12 @@ function TranchesToJustify() {
                   </Table.Th>
                   <Table.Td>{lang === 'fr' ? x.associationNameFr : x.associationNameAr}</Table.Td>
                   <Table.Td>{t('audits.fields.trancheOf', { year: x.year, position: x.position })}</Table.Td>
-                  <Table.Td className="raaya-ltr">{formatAmount(x.paidMad, lang)}</Table.Td>
-                  <Table.Td className="raaya-ltr">{formatAmount(x.justifiedMad, lang)}</Table.Td>
+                  <Table.Td className="raaya-ltr">{formatMad(x.paidMad, lang)}</Table.Td>
+                  <Table.Td className="raaya-ltr">{formatMad(x.justifiedMad, lang)}</Table.Td>
                   <Table.Td className="raaya-ltr" fw={600}>
-                    {formatAmount(x.remainderMad, lang)}
+                    {formatMad(x.remainderMad, lang)}
                   </Table.Td>
-                  <Table.Td className="raaya-ltr">{formatAmount(x.carriedOverMad, lang)}</Table.Td>
+                  <Table.Td className="raaya-ltr">{formatMad(x.carriedOverMad, lang)}</Table.Td>
                   <Table.Td>
                     {x.openJustificationId ? (
                       <Button size={ui.xs} variant={ui.light} onClick={() => open(x.openJustificationId!)} data-testid={tid.openJustification(x.trancheId)}>
@@ -142,8 +141,8 @@ function JustificationList() {
                       {t(`audits.states.${j.state}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td className="raaya-ltr">{formatAmount(j.presentedMad, lang)}</Table.Td>
-                  <Table.Td className="raaya-ltr">{j.acceptedMad === null ? <Text component={ui.span} c={ui.dimmed}>{t('audits.fields.none')}</Text> : formatAmount(j.acceptedMad, lang)}</Table.Td>
+                  <Table.Td className="raaya-ltr">{formatMad(j.presentedMad, lang)}</Table.Td>
+                  <Table.Td className="raaya-ltr">{j.acceptedMad === null ? <Text component={ui.span} c={ui.dimmed}>{t('audits.fields.none')}</Text> : formatMad(j.acceptedMad, lang)}</Table.Td>
                   <Table.Td>{formatDate(j.submittedOn, lang)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -6,13 +6,11 @@
 import { useState, type ReactNode } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState, PageHeader, ProblemAlert, formatDate, ui, useParam } from '../../../../../platform/web/index.ts';
+import { ErrorState, LoadingState, PageHeader, ProblemAlert, formatDate, ui, useParam, formatMad, serverFieldError } from '../../../../../platform/web/index.ts';
 import { DocumentsPanel } from '../../../../../platform/documents/web/index.ts';
-import { formatAmount } from '../../../../planning/web/format.ts';
 import { recommendationStatuses, severities, type Finding, type Mission } from '../../../server/audits/contract.ts';
 import { useAddFinding, useAddRecommendation, useCloseFinding, useMission, useUpdateMission, useUpdateRecommendation } from '../queries.ts';
 import { fld, look, tone, missionColor, nextMissionStatus, ownerType, path, severityColor, tid } from '../constants.ts';
-import { fieldErrorOf } from '../field-error.ts';
 
 export function MissionPage() {
   const { t, i18n } = useTranslation('subsidies');
@@ -130,7 +128,7 @@ function FindingCard({ mission: m, finding: f }: { mission: Mission; finding: Fi
           </Group>
           {f.amountInQuestionMad && (
             <Text fw={600} className="raaya-ltr">
-              {t('audits.mission.inQuestion', { amount: formatAmount(f.amountInQuestionMad, lang) })}
+              {t('audits.mission.inQuestion', { amount: formatMad(f.amountInQuestionMad, lang) })}
             </Text>
           )}
         </Group>
@@ -141,7 +139,7 @@ function FindingCard({ mission: m, finding: f }: { mission: Mission; finding: Fi
         ))}
         {m.can.manage && f.status === 'open' && (
           <Group align={ui.flexEnd} wrap={ui.wrap}>
-            <TextInput label={t('audits.fields.recommendation')} value={text} onChange={(e) => setText(e.currentTarget.value)} error={fieldErrorOf(add.error, fld.text)} style={look.grow} data-testid={tid.recommendationText(f.id)} />
+            <TextInput label={t('audits.fields.recommendation')} value={text} onChange={(e) => setText(e.currentTarget.value)} error={serverFieldError(add.error, fld.text)} style={look.grow} data-testid={tid.recommendationText(f.id)} />
             <TextInput type={look.date} label={t('audits.fields.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} data-testid={tid.recommendationDue(f.id)} />
             <Button variant={ui.light} loading={add.isPending} onClick={() => add.mutate({ findingId: f.id, text, dueOn: dueOn || null }, { onSuccess: () => { setText(''); setDueOn(''); } })} data-testid={tid.recommendationAdd(f.id)}>
               {t('audits.mission.addRecommendation')}
@@ -185,7 +183,7 @@ function RecommendationRow({ mission: m, recommendation: r }: { mission: Mission
           m.can.followUp && (
             <Group align={ui.flexEnd} wrap={ui.wrap}>
               <Select label={t('audits.fields.status')} data={choices.map((s) => ({ value: s, label: t(`audits.recommendationStatus.${s}`) }))} value={status} onChange={setStatus} w={200} data-testid={tid.recommendationStatus(r.id)} />
-              <TextInput label={t('audits.fields.followUp')} value={followUp} onChange={(e) => setFollowUp(e.currentTarget.value)} error={fieldErrorOf(update.error, fld.followUp)} style={look.grow} data-testid={tid.recommendationFollowUp(r.id)} />
+              <TextInput label={t('audits.fields.followUp')} value={followUp} onChange={(e) => setFollowUp(e.currentTarget.value)} error={serverFieldError(update.error, fld.followUp)} style={look.grow} data-testid={tid.recommendationFollowUp(r.id)} />
               <Button variant={ui.light} loading={update.isPending} onClick={() => update.mutate({ recommendationId: r.id, status: (status ?? r.status) as typeof r.status, followUp })} data-testid={tid.recommendationSave(r.id)}>
                 {t('audits.mission.saveFollowUp')}
               </Button>
@@ -223,9 +221,9 @@ function AddFinding({ mission: m }: { mission: Mission }) {
           <ProblemAlert error={add.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select label={t('audits.fields.severity')} required data={severities.map((s) => ({ value: s, label: t(`audits.severities.${s}`) }))} value={severity} onChange={setSeverity} data-testid={tid.findingSeverity} />
-            <TextInput label={t('audits.fields.amountInQuestion')} inputMode={look.decimal} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={fieldErrorOf(add.error, fld.amountInQuestionMad)} data-testid={tid.findingAmount} />
+            <TextInput label={t('audits.fields.amountInQuestion')} inputMode={look.decimal} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={serverFieldError(add.error, fld.amountInQuestionMad)} data-testid={tid.findingAmount} />
           </SimpleGrid>
-          <Textarea label={t('audits.fields.description')} required autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldErrorOf(add.error, fld.description)} data-testid={tid.findingDescription} />
+          <Textarea label={t('audits.fields.description')} required autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={serverFieldError(add.error, fld.description)} data-testid={tid.findingDescription} />
           <Group justify={ui.end}>
             <Button type="submit" loading={add.isPending} data-testid={tid.findingAdd}>
               {t('audits.mission.saveFinding')}

@@ -4,11 +4,10 @@ import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, TextInpu
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useCan } from '../../../../../platform/web/index.ts';
+import { AnchorLink, ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useCan, serverFieldError } from '../../../../../platform/web/index.ts';
 import { missionKinds, missionStatuses, type MissionStatus, type TeamMember } from '../../../server/audits/contract.ts';
 import { useCreateMission, useMissionTargets, useMissions } from '../queries.ts';
 import { fld, look, tone, missionColor, path, tid } from '../constants.ts';
-import { fieldErrorOf } from '../field-error.ts';
 
 export function MissionsPage() {
   const { t, i18n } = useTranslation('subsidies');
@@ -102,7 +101,7 @@ function CreateMission({ onClose }: { onClose: () => void }) {
   const [summary, setSummary] = useState('');
   const associations = targets.data?.associations ?? [];
   const conventions = associations.find((a) => a.id === associationId)?.conventions ?? [];
-  const error = (name: string) => fieldErrorOf(mutation.error, name);
+  const error = (name: string) => serverFieldError(mutation.error, name);
   const setMember = (i: number, change: Partial<TeamMember>) => setTeam((all) => all.map((m, j) => (j === i ? { ...m, ...change } : m)));
   return (
     <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('audits.missions.close') }} title={t('audits.missions.create')} centered size={ui.lg}>
