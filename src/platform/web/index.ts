@@ -11,3 +11,4 @@ export { PageHeader, useParam } from './components/page.tsx';
 export { ui } from './ui.ts';
 export type { Catalog, IconProps, WebModule, WebPage } from './module.ts';
 export { lazyPage } from './module.ts';
+export { Fact, type FactProps } from './components/fact.tsx';

@@ -132,7 +132,8 @@ export const DueQuery = PageQuery.extend({
   delegationId: Uuid.optional(),
 });
 
-export const DueTranche = z.object({
+/** A tranche as the lists across conventions show it ("due this month", the late tranches): where it belongs and what was planned. */
+export const TrancheListRow = z.object({
   id: Uuid,
   conventionId: Uuid,
   reference: z.string(),
@@ -144,6 +145,9 @@ export const DueTranche = z.object({
   position: z.number().int(),
   plannedOn: z.string(),
   amountMad: MadOut,
+});
+
+export const DueTranche = TrancheListRow.extend({
   remainingMad: MadOut,
   status: TrancheStatus,
   blocked: z.boolean(),

@@ -8,7 +8,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState, PageHeader, ProblemAlert, fieldMessage, formErrorMap, ui, useParam } from '../../../../platform/web/index.ts';
+import { Fact, ErrorState, LoadingState, PageHeader, ProblemAlert, fieldMessage, formErrorMap, ui, useParam } from '../../../../platform/web/index.ts';
 import { SubmissionPanel, stateColor } from '../../../../platform/approvals/web/index.ts';
 import { ActivitiesBody, DiagnosisBody, ObjectivesBody, type Plan, type PlanSection } from '../../contract.ts';
 import { planKey, usePlan, useSaveSection } from '../queries.ts';
@@ -54,18 +54,6 @@ export function PlanPage() {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={ui.sm}>
-      <Text size={ui.sm} c={ui.dimmed}>
-        {label}
-      </Text>
-      <Text component={ui.span} fw={500}>
-        {children}
-      </Text>
-    </Paper>
-  );
-}
 
 function SectionCard({ plan, section, children }: { plan: Plan; section: PlanSection; children: ReactNode }) {
   const { t } = useTranslation('planning');

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PageQuery, Uuid, pageOf } from '../../../../platform/contract/common.ts';
 import { MadOut } from '../../../../platform/contract/money.ts';
+import { TrancheListRow } from '../../contract/tranches.ts';
 
 /** The drill-down levels: the nation, a region, a delegation, an association (its conventions). */
 export const dashboardLevels = ['nation', 'region', 'delegation', 'association'] as const;
@@ -82,19 +83,8 @@ export const LateTranchesQuery = PageQuery.extend({
 });
 export type LateTranchesQuery = z.infer<typeof LateTranchesQuery>;
 
-export const LateTranche = z.object({
-  id: Uuid,
-  conventionId: Uuid,
-  reference: z.string(),
+export const LateTranche = TrancheListRow.extend({
   associationId: Uuid,
-  associationNameAr: z.string(),
-  associationNameFr: z.string(),
-  delegationNameAr: z.string().nullable(),
-  delegationNameFr: z.string().nullable(),
-  year: z.number().int(),
-  position: z.number().int(),
-  plannedOn: z.string(),
-  amountMad: MadOut,
   paidMad: MadOut,
   state: LateState,
   released: z.boolean(),

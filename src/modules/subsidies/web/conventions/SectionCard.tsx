@@ -1,6 +1,6 @@
 /** A titled card of the convention page, with the approval state of its section when it has one. */
 import type { ReactNode } from 'react';
-import { Alert, Badge, Group, Paper, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ui } from '../../../../platform/web/index.ts';
 import { stateColor } from '../../../../platform/approvals/web/index.ts';
@@ -29,18 +29,6 @@ export function SectionCard({ id, title, convention, approvalSection, children }
   );
 }
 
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={ui.sm}>
-      <Text size={ui.sm} c={ui.dimmed}>
-        {label}
-      </Text>
-      <Text component={ui.span} fw={500}>
-        {children}
-      </Text>
-    </Paper>
-  );
-}
 
 export function Saved({ show, id }: { show: boolean; id: string }) {
   const { t } = useTranslation('subsidies');

@@ -3,11 +3,11 @@
  * stage calls for (diagnose, refer, plan, note, follow up, close) and the timeline of every step.
  * Opening it is logged by the server (law 09-08).
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconClipboardHeart, IconDirections, IconLock, IconNote, IconRoute, IconSettings, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState, PageHeader, ProblemAlert, formatDate, ui, useCan, useCurrentUser, useParam } from '../../../../../platform/web/index.ts';
+import { Fact, ErrorState, LoadingState, PageHeader, ProblemAlert, formatDate, ui, useCan, useCurrentUser, useParam } from '../../../../../platform/web/index.ts';
 import type { CaseFile } from '../../../contract/cases.ts';
 import { caseWrites, useCaseFile, useCaseWrite } from '../queries.ts';
 import { act, dom, path, perm, tid } from '../constants.ts';
@@ -128,15 +128,3 @@ function CaseFileView({ file }: { file: CaseFile }) {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={ui.sm}>
-      <Text size={ui.sm} c={ui.dimmed}>
-        {label}
-      </Text>
-      <Text component={ui.span} fw={500}>
-        {children}
-      </Text>
-    </Paper>
-  );
-}

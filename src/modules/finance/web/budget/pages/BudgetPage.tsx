@@ -3,11 +3,11 @@
  * returned to its author; the live totals and balance (a budget is sent only when it balances);
  * "start from last year's actuals"; revisions of an approved budget; the approval panel.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ErrorState, LoadingState, PageHeader, ProblemAlert, ui, useParam, formatMad } from '../../../../../platform/web/index.ts';
+import { Fact, AnchorLink, ErrorState, LoadingState, PageHeader, ProblemAlert, ui, useParam, formatMad } from '../../../../../platform/web/index.ts';
 import { SubmissionPanel, stateColor } from '../../../../../platform/approvals/web/index.ts';
 import { Mad, centimesToMad, madToCentimes } from '../../../../../platform/contract/money.ts';
 import { budgetSectionKeys, type Budget, type ChartLine, type LineKind } from '../../../server/budget/contract.ts';
@@ -51,15 +51,15 @@ function BudgetView({ budget }: { budget: Budget }) {
     <>
       <PageHeader title={t('budget.editor.title', { year: budget.year, institution: name })} back={path.budgets}>
         <SimpleGrid cols={{ base: 2, sm: 5 }}>
-          <Fact label={t('budget.list.state')}>
+          <Fact ltr label={t('budget.list.state')}>
             <Badge color={stateColor[budget.state]} variant={ui.filled}>
               {tA(`states.${budget.state}`)}
             </Badge>
           </Fact>
-          <Fact label={t('budget.list.version')}>{budget.version}</Fact>
-          <Fact label={t('budget.editor.revenue')} testId={tid.total(kindOf.revenue)}>{formatMad(centimesToMad(revenue), lang)}</Fact>
-          <Fact label={t('budget.editor.expenditure')} testId={tid.total(kindOf.expenditure)}>{formatMad(centimesToMad(expenditure), lang)}</Fact>
-          <Fact label={t('budget.editor.balance')} testId={tid.balance}>{formatMad(centimesToMad(balance), lang)}</Fact>
+          <Fact ltr label={t('budget.list.version')}>{budget.version}</Fact>
+          <Fact ltr label={t('budget.editor.revenue')} testId={tid.total(kindOf.revenue)}>{formatMad(centimesToMad(revenue), lang)}</Fact>
+          <Fact ltr label={t('budget.editor.expenditure')} testId={tid.total(kindOf.expenditure)}>{formatMad(centimesToMad(expenditure), lang)}</Fact>
+          <Fact ltr label={t('budget.editor.balance')} testId={tid.balance}>{formatMad(centimesToMad(balance), lang)}</Fact>
         </SimpleGrid>
       </PageHeader>
       <Stack gap={ui.lg}>
@@ -80,18 +80,6 @@ function BudgetView({ budget }: { budget: Budget }) {
   );
 }
 
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Paper withBorder p={ui.sm}>
-      <Text size={ui.sm} c={ui.dimmed}>
-        {label}
-      </Text>
-      <Text component={ui.span} fw={500} className="raaya-ltr" data-testid={testId}>
-        {children}
-      </Text>
-    </Paper>
-  );
-}
 
 /** Versions, "start from last year's actuals" and the revision of an approved budget. */
 function Tools({ budget, setDrafts }: { budget: Budget; setDrafts: (d: Drafts) => void }) {

@@ -3,11 +3,11 @@
  * and — while a draft — the association adds ledger payments of the covered institutions or an
  * uploaded statement, then submits; once submitted the delegation reviews it.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, ListTable, LoadMore, LoadingState, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useParam, formatMad, serverFieldError } from '../../../../../platform/web/index.ts';
+import { Fact, ErrorState, ListTable, LoadMore, LoadingState, PageHeader, ProblemAlert, QueryStates, formatDate, nameIn, ui, useParam, formatMad, serverFieldError } from '../../../../../platform/web/index.ts';
 import { DocumentsPanel } from '../../../../../platform/documents/web/index.ts';
 import { reviewDecisions, type Justification } from '../../../server/audits/contract.ts';
 import { useAddLine, useCandidateEntries, useJustification, useRemoveLine, useReview, useStatements, useSubmitJustification } from '../queries.ts';
@@ -34,12 +34,12 @@ export function JustificationPage() {
       </PageHeader>
       <Stack gap={ui.lg}>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} data-testid={tid.figures}>
-          <Fact label={t('audits.fields.amount')}>{formatMad(tranche.amountMad, lang)}</Fact>
-          <Fact label={t('audits.fields.paid')}>{formatMad(tranche.paidMad, lang)}</Fact>
-          <Fact label={t('audits.fields.justified')}>{formatMad(tranche.justifiedMad, lang)}</Fact>
-          <Fact label={t('audits.fields.remainder')}>{formatMad(tranche.remainderMad, lang)}</Fact>
-          <Fact label={t('audits.fields.carriedOver')}>{formatMad(tranche.carriedOverMad, lang)}</Fact>
-          <Fact label={t('audits.fields.presented')}>{formatMad(j.presentedMad, lang)}</Fact>
+          <Fact ltr label={t('audits.fields.amount')}>{formatMad(tranche.amountMad, lang)}</Fact>
+          <Fact ltr label={t('audits.fields.paid')}>{formatMad(tranche.paidMad, lang)}</Fact>
+          <Fact ltr label={t('audits.fields.justified')}>{formatMad(tranche.justifiedMad, lang)}</Fact>
+          <Fact ltr label={t('audits.fields.remainder')}>{formatMad(tranche.remainderMad, lang)}</Fact>
+          <Fact ltr label={t('audits.fields.carriedOver')}>{formatMad(tranche.carriedOverMad, lang)}</Fact>
+          <Fact ltr label={t('audits.fields.presented')}>{formatMad(j.presentedMad, lang)}</Fact>
         </SimpleGrid>
         {j.reviewedOn && (
           <Paper withBorder p={ui.md} component={ui.section}>
@@ -61,18 +61,6 @@ export function JustificationPage() {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={ui.sm}>
-      <Text size={ui.sm} c={ui.dimmed}>
-        {label}
-      </Text>
-      <Text component={ui.span} fw={600} className="raaya-ltr">
-        {children}
-      </Text>
-    </Paper>
-  );
-}
 
 function Lines({ justification: j }: { justification: Justification }) {
   const { t, i18n } = useTranslation('subsidies');

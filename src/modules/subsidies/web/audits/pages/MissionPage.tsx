@@ -3,10 +3,10 @@
  * (severity, amount in question) with their recommendations followed up to closure, its reports.
  * The association reads it and reports its follow-up; auditors run everything else.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState, PageHeader, ProblemAlert, formatDate, ui, useParam, formatMad, serverFieldError } from '../../../../../platform/web/index.ts';
+import { Fact, ErrorState, LoadingState, PageHeader, ProblemAlert, formatDate, ui, useParam, formatMad, serverFieldError } from '../../../../../platform/web/index.ts';
 import { DocumentsPanel } from '../../../../../platform/documents/web/index.ts';
 import { recommendationStatuses, severities, type Finding, type Mission } from '../../../server/audits/contract.ts';
 import { useAddFinding, useAddRecommendation, useCloseFinding, useMission, useUpdateMission, useUpdateRecommendation } from '../queries.ts';
@@ -68,18 +68,6 @@ export function MissionPage() {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p={ui.sm}>
-      <Text size={ui.sm} c={ui.dimmed}>
-        {label}
-      </Text>
-      <Text component={ui.span} fw={500}>
-        {children}
-      </Text>
-    </Paper>
-  );
-}
 
 /** The summary and the one button that moves the mission to its next step. */
 function Advance({ mission: m }: { mission: Mission }) {
