@@ -378,8 +378,8 @@ export interface BeneficiariesPersons {
   match_key_ar: Generated<string | null>;
   match_key_lat: Generated<string | null>;
   merged_into: string | null;
-  name_key_ar: Generated<string | null>;
-  name_key_lat: Generated<string | null>;
+  name_key_ar: Generated<string>;
+  name_key_lat: Generated<string>;
   phone: string | null;
   region_id: string | null;
   schooling_level: string | null;

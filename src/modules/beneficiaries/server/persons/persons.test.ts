@@ -33,7 +33,7 @@ describe('GET /api/persons', () => {
     const t = tag();
     const p = await createPerson(server, { firstNameAr: 'أحمد', lastNameAr: `الإدريسي${t}`, firstNameLat: 'Ahmed', lastNameLat: `Idrissi${t}`, sex: 'male' });
     await createPerson(server, { firstNameAr: 'سعاد', lastNameAr: `العلوي${t}`, firstNameLat: 'Souad', lastNameLat: `Alaoui${t}` });
-    for (const q of [`احمد الادريسي${t}`, `ahmed idrissi${t}`, `ÂHMÉD`, `idrissi${t}`]) {
+    for (const q of [`احمد الادريسي${t}`, `ahmed idrissi${t}`, `ÂHMÉD`, `idrissi${t}`, `دريسي${t}`, `أحمد`, `أحمد ال`, `ah idris`]) {
       const res = await agadir.get(`/api/persons?q=${encodeURIComponent(q)}&limit=50`);
       expect(res.statusCode, res.body).toBe(200);
       const ids = (res.json() as { items: Item[] }).items.map((i) => i.id);
@@ -84,7 +84,7 @@ describe('GET /api/persons', () => {
   });
 });
 
-describe('beneficiaries.person_name_candidates (the search\'s index door, 0106)', () => {
+describe('beneficiaries.person_name_candidates (the search\'s index door, 0106, 0142)', () => {
   it('answers ids of live persons held in the caller\'s own scope only, none to other scopes or without a user', async () => {
     const t = tag();
     const agadirPerson = await createPerson(server, { delegation: '09.001', lastNameAr: `الكاندي${t}`, lastNameLat: `Candi${t}` });
@@ -106,11 +106,71 @@ describe('beneficiaries.person_name_candidates (the search\'s index door, 0106)'
       expect(await ids(analyst.id, [`candi${t}`])).toEqual([agadirPerson.id, inezganePerson.id, elsewhere.id].sort());
       expect(await ids(director.id, [`candi${t}`])).toEqual([]);
       expect(await ids(agadir.id, [`candi${t}`, 'nomatch'])).toEqual([]);
+      // A word inside a name, in either script, folded as the names are (hamza, case, accents).
+      expect(await ids(agadir.id, [`ANDÏ${t}`])).toEqual([agadirPerson.id]);
+      expect(await ids(agadir.id, [`لكاندي${t}`])).toEqual([agadirPerson.id]);
+      expect(await ids(agadir.id, [`إلكاندي${t}`])).toEqual([agadirPerson.id]);
+      expect(await ids(agadir.id, [`لكانده${t}`])).toEqual([]);
+      // A word without three letters in a row narrows nothing: the whole scope is a candidate.
+      expect(await ids(agadir.id, ['ab', `candi${t}`])).toEqual([agadirPerson.id]);
+      expect(await ids(agadir.id, ['ab'])).toContain(agadirPerson.id);
+      expect(await ids(agadir.id, ['ab'])).not.toContain(inezganePerson.id);
       // No signed-in user (no request context): nothing.
       expect((await server.owner<{ n: number }>('SELECT count(*)::int AS n FROM beneficiaries.person_name_candidates($1::text[])', [[`candi${t}`]]))[0]!.n).toBe(0);
     } finally {
       await sql.end();
     }
+  });
+  it('answers the list\'s page itself for words alone: the same rows in order whether read in name order or from the name\'s keys', async () => {
+    const t = tag();
+    const firsts = [['Amina', 'أمينة'], ['Badr', 'بدر'], ['Chama', 'شامة'], ['Driss', 'إدريس'], ['Farid', 'فريد'], ['Ghita', 'غيثة']];
+    for (const [lat, ar] of firsts) await createPerson(server, { delegation: '09.001', firstNameLat: lat, lastNameLat: `Ou Warzaz${t}`, firstNameAr: ar, lastNameAr: `أو ورزاز${t}` });
+    await createPerson(server, { delegation: '09.001', firstNameLat: 'Hind', lastNameLat: `Benwarzaz${t}`, firstNameAr: 'هند', lastNameAr: `بنورزاز${t}` });
+    await createPerson(server, { delegation: '09.273', firstNameLat: 'Ilham', lastNameLat: `Ou Warzaz${t}` });
+    const sql = await sqlAs(server);
+    try {
+      for (const words of [[`warzaz${t}`], ['ou', `warzaz${t}`], [`ورزاز${t}`], ['أو', `ورزاز${t}`], ['am', `warzaz${t}`], [`nomatch${t}`]]) {
+        for (const order of ['ar', 'lat'] as const) {
+          const column = order === 'ar' ? 'name_key_ar' : 'name_key_lat';
+          const expected = (await server.owner<{ id: string }>(
+            `SELECT p.id FROM beneficiaries.persons p JOIN organisation.delegations d ON d.id = p.delegation_id
+             WHERE d.code = '09.001' AND p.merged_into IS NULL AND (SELECT bool_and((p.name_key_ar || ' ' || p.name_key_lat) LIKE '%' || app.fold_name(w) || '%') FROM unnest($1::text[]) w)
+             ORDER BY p.${column}, p.id`, [words])).map((r) => r.id);
+          // Windows of 1 and 3 rows turn to the name's keys; 2,000 holds the whole test delegation.
+          for (const window of [1, 3, 2000]) {
+            const seen: string[] = [];
+            let after: { key: string; id: string } | null = null;
+            for (let page = 0; page < 10; page++) {
+              const ids = (await sql.query<{ id: string }>(agadir.id, 'SELECT beneficiaries.person_name_candidates($1::text[], $2, $3, $4, 2, $5) AS id',
+                [words, order, after?.key ?? null, after?.id ?? null, window])).map((r) => r.id);
+              seen.push(...ids);
+              if (ids.length < 2) break;
+              const [last] = await server.owner<{ key: string }>(`SELECT ${column} AS key FROM beneficiaries.persons WHERE id = $1`, [ids[1]]);
+              after = { key: last!.key, id: ids[1]! };
+            }
+            expect(seen, `${words.join(' ')} ${order} window ${window}`).toEqual(expected);
+          }
+        }
+      }
+    } finally {
+      await sql.end();
+    }
+    // Through the list: the words alone (a page from the function) and with a filter that keeps the
+    // same rows (candidates, then the list's own conditions) page alike.
+    const pages = async (query: string) => {
+      const names: string[] = [];
+      let after: string | null = null;
+      do {
+        const body = (await agadir.get(`/api/persons?${query}&limit=4${after ? `&after=${encodeURIComponent(after)}` : ''}`)).json() as { items: Item[]; nextCursor: string | null };
+        names.push(...body.items.map((i) => i.firstNameLat!));
+        after = body.nextCursor;
+      } while (after);
+      return names;
+    };
+    const [agadirId] = await server.owner<{ id: string }>("SELECT id FROM organisation.delegations WHERE code = '09.001'");
+    const alone = await pages(`q=${encodeURIComponent(`ورزاز${t}`)}`);
+    expect(alone).toHaveLength(7);
+    expect(await pages(`q=${encodeURIComponent(`ورزاز${t}`)}&delegation=${agadirId!.id}`)).toEqual(alone);
   });
 });
 

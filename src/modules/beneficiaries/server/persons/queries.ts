@@ -1,7 +1,7 @@
 /**
  * SQL of the persons search and record, under the caller's row-level security. One query per page:
  * persons alone (filters, keyset, sort, limit), then the holder's names joined to those rows.
- * Names are searched in either script through the ASCII trigram index (0106, by way of a definer
+ * Names are searched in either script through the scoped name index (0142, by way of a definer
  * function that answers candidate ids in the caller's scope), re-checked on the exact folded keys.
  */
 import { sql, type SqlBool } from 'kysely';
@@ -51,9 +51,8 @@ export function applyPersonFilters(query: FromPersons, f: PersonFilters): FromPe
   if (search.phone) q = q.where('p.phone', '=', search.phone);
   for (const word of search.words) {
     // fold_name keeps only letters, digits and spaces, so the pattern holds no LIKE wildcard. The
-    // trigram index is reached through byNameCandidates (row-level security keeps LIKE from being
-    // an index condition); its trigram condition follows from this one (trigram_key spells each
-    // letter alone), so it is not repeated here.
+    // name index is reached through byNameCandidates (row-level security keeps it from being an
+    // index condition here); its candidates are a superset of what this condition keeps.
     q = q.where(sql<SqlBool>`(p.name_key_ar || ' ' || p.name_key_lat) LIKE '%' || app.fold_name(${word}) || '%'`);
   }
   if (f.sex) q = q.where('p.sex', '=', f.sex);
@@ -97,42 +96,51 @@ function withinScope(q: FromPersons, user: CurrentUser): FromPersons {
   return q;
 }
 
-/** Letters and digits a word gives the trigram key (an Arabic letter is spelt with two). */
-const trigramLength = (word: string) => [...word].reduce((n, c) => n + (/[\u0621-\u064A]/.test(c) ? 2 : /[\p{L}\p{N}]/u.test(c) ? 1 : 0), 0);
+/**
+ * Whether a word gives the name index a key: three letters or digits in a row, as app.fold_name()
+ * leaves them (marks and tatweel dropped, anything else a separator). Shorter words would read the
+ * whole scope anyway.
+ */
+const givesSearchKey = (word: string) =>
+  word.normalize('NFC').replace(/[\p{M}\u0640]/gu, '').split(/[^\p{L}\p{N}]+/u).some((part) => [...part].length >= 3);
+
+type ListRequest = PersonFilters & { after?: string; limit: number };
+type NameOrder = { column: 'p.name_key_ar' | 'p.name_key_lat'; script: 'ar' | 'lat' };
+
+/** The words are the list's only filter: the candidate function can then answer the page itself. */
+const wordsOnly = (f: ListRequest) =>
+  f.sex === undefined && f.birthYear === undefined && f.commune === undefined && f.household === undefined && f.institution === undefined && f.delegation === undefined;
 
 /**
  * A name search in a scope that holds persons by a key of its own (nation, region, delegation)
- * reads its candidates from the scoped trigram index, through beneficiaries.person_name_candidates()
- * (0106): row-level security keeps LIKE from being an index condition here. Only when a word gives
- * a trigram (three letters, two in Arabic): shorter words would read the whole scope anyway.
- * The candidates are a superset; every filter, the scope and row-level security still apply.
+ * reads its candidates from the scoped name index, through beneficiaries.person_name_candidates()
+ * (0106, 0142): row-level security keeps an index condition on the names from being used here.
+ * With other filters the candidates are a superset; with the words alone they are the page, in
+ * the list's order after its cursor. Either way every condition and row-level security still apply.
  */
-function byNameCandidates(q: FromPersons, user: CurrentUser, f: PersonFilters): FromPersons {
+function byNameCandidates(q: FromPersons, user: CurrentUser, f: ListRequest, order: NameOrder, after: { key: string; id: string } | null): FromPersons {
   const { words } = parseSearch(f.q);
-  if (!['nation', 'region', 'delegation'].includes(user.scope.level) || !words.some((w) => trigramLength(w) >= 3)) return q;
-  return q.where(sql<SqlBool>`p.id = ANY(ARRAY(SELECT beneficiaries.person_name_candidates(${words}::text[])))`);
+  if (!['nation', 'region', 'delegation'].includes(user.scope.level) || !words.some(givesSearchKey)) return q;
+  const candidates = wordsOnly(f)
+    ? sql`beneficiaries.person_name_candidates(${words}::text[], ${order.script}, ${after?.key ?? null}::text, ${after?.id ?? null}::uuid, ${f.limit + 1}::int)`
+    : sql`beneficiaries.person_name_candidates(${words}::text[])`;
+  return q.where(sql<SqlBool>`p.id = ANY(ARRAY(SELECT ${candidates}))`);
 }
 
 const SUMMARY = ['p.id', 'p.first_name_ar', 'p.last_name_ar', 'p.first_name_lat', 'p.last_name_lat', 'p.sex', 'p.birth_date', 'p.birth_date_precision', 'p.cnie', 'p.delegation_id'] as const;
 
-export async function listPersons(
-  tx: Tx,
-  user: CurrentUser,
-  f: PersonFilters & { after?: string; limit: number },
-  lang: Language,
-): Promise<{ items: PersonListItem[]; nextCursor: string | null }> {
-  const column = lang === 'ar' ? 'p.name_key_ar' : 'p.name_key_lat';
+export async function listPersons(tx: Tx, user: CurrentUser, f: ListRequest, lang: Language): Promise<{ items: PersonListItem[]; nextCursor: string | null }> {
+  // The folded names are never NULL (0142): the order is the scope's name-ordered index's.
+  const order: NameOrder = lang === 'ar' ? { column: 'p.name_key_ar', script: 'ar' } : { column: 'p.name_key_lat', script: 'lat' };
   const token = `name:${lang}`;
-  let rows = byNameCandidates(withinScope(applyPersonFilters(fromPersons(tx), f), user), user, f);
-  if (f.after) {
-    const { key, id } = decodeCursor(f.after, token, 'beneficiaries.persons.bad_cursor');
-    rows = rows.where(sql<SqlBool>`(coalesce(${sql.ref(column)}, ''), p.id) > (${key}::text, ${id}::uuid)`);
-  }
+  const after = f.after ? decodeCursor(f.after, token, 'beneficiaries.persons.bad_cursor') : null;
+  let rows = byNameCandidates(withinScope(applyPersonFilters(fromPersons(tx), f), user), user, f, order, after);
+  if (after) rows = rows.where(sql<SqlBool>`(${sql.ref(order.column)}, p.id) > (${after.key}::text, ${after.id}::uuid)`);
   const ordered = rows
     .select(SUMMARY)
     .select(['p.phone', 'p.idcs', 'p.institution_id'])
-    .select(sql<string>`coalesce(${sql.ref(column)}, '')`.as('sort_key'))
-    .orderBy(sql`coalesce(${sql.ref(column)}, '')`)
+    .select(sql<string>`${sql.ref(order.column)}`.as('sort_key'))
+    .orderBy(sql.ref(order.column))
     .orderBy('p.id')
     .limit(f.limit + 1);
   const found = await tx
