@@ -5,7 +5,7 @@
  * module's hot reads through HTTP, signed in as a delegation user (`agadir`, Agadir Ida-Outanane):
  *  - `POST /api/persons/match` (national duplicate search) with what a reception desk types:
  *    Arabic names and birth date, another Latin spelling and the birth year only, a CNIE;
- *  - `GET /api/persons?q=` in Arabic and in Latin letters;
+ *  - `GET /api/persons?q=` in Arabic and in Latin letters, and the list without words;
  *  - `GET /api/cases/:id` (the case file and its timeline) of case files of the delegation;
  *  - `GET /api/institutions/:id/register` (a register page) of the delegation's busiest institution,
  *    first page, the page after following nextCursor 5 times, and last year's register.
@@ -150,6 +150,7 @@ export function beneficiaryCases(ids: BeneficiaryIds): BeneficiaryCase[] {
     { group: 'search', label: 'Latin full name', requests: persons.map((p) => get(`/api/persons?${query({ q: `${p.first_name_lat} ${p.last_name_lat}` })}`)) },
     { group: 'search', label: 'Latin family name only', requests: persons.map((p) => get(`/api/persons?${query({ q: p.last_name_lat! })}`)) },
     { group: 'search', label: 'Arabic family name only', requests: persons.map((p) => get(`/api/persons?${query({ q: p.last_name_ar! })}`)) },
+    { group: 'search', label: 'the delegation\'s list, no words (first page)', requests: [get('/api/persons')] },
     { group: 'caseFile', label: 'case files of the delegation, with their timeline', requests: ids.caseIds.map((id) => get(`/api/cases/${id}`)) },
     { group: 'register', label: 'busiest institution of the delegation, first page', requests: [get(`/api/institutions/${ids.institutionId}/register`)] },
     { group: 'register', label: `same, register of ${ids.lastYear}`, requests: [get(`/api/institutions/${ids.institutionId}/register?${query({ year: ids.lastYear })}`)] },
@@ -243,6 +244,8 @@ export function beneficiariesSection(results: BeneficiaryResult[], meta: { comma
     'over different inputs drawn from the data (persons spread over the whole country, case files of the delegation):',
     '20 warm-up requests, then 200 sequential requests on one keep-alive connection, timed at the client (HTTP on the',
     'loopback interface included), each in its own scoped transaction with row-level security.',
+    'How these reads are served, what the plans showed and how the figures moved from run to run:',
+    'docs/decisions/0022-beneficiaries-at-national-scale.md and 0031-person-search-keys-per-scope.md.',
     '',
   ];
   for (const group of ['match', 'search', 'caseFile', 'register'] as const) {
