@@ -81,6 +81,10 @@ describe('matching', () => {
     await page.getByTestId(`merge-approve-${merge!.id}`).waitFor();
     await expectAccessible(page, 'merges fr');
     await page.getByTestId(`merge-approve-${merge!.id}`).click();
+    // Approving moves records: it is confirmed first.
+    await page.getByTestId('merge-confirm').waitFor();
+    await expectAccessible(page, 'merge confirmation fr');
+    await page.getByTestId('merge-confirm').click();
     await expect.poll(async () => (await app.server.owner<{ merged_into: string | null }>('SELECT merged_into FROM beneficiaries.persons WHERE id = $1', [merged.id]))[0]!.merged_into).toBe(kept.id);
     await page.getByTestId('merges-status').click();
     await page.getByRole('option', { name: 'Appliquée', exact: true }).click();

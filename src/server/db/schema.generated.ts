@@ -339,6 +339,10 @@ export interface BeneficiariesHouseholds {
 export interface BeneficiariesMerges {
   created_at: Generated<Timestamp>;
   delegation_id: string | null;
+  /**
+   * Fields of the kept person filled from the merged one at approval: { "<column>": { "before": v, "after": v } }, read back by the revert.
+   */
+  filled: Json | null;
   id: Generated<string>;
   kept_id: string;
   merged_id: string;

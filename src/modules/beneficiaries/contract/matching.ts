@@ -58,6 +58,17 @@ export type MergeBody = z.infer<typeof MergeBody>;
 export const MergeStatus = z.enum(['proposed', 'approved', 'rejected', 'reverted']);
 export const ReviewBody = z.strictObject({ note });
 
+/** What a merge moves to the kept person, per kind of row (the tables of review_merge, 0083 and 0143). */
+export const MergeMovedKind = z.enum(['cases', 'requests', 'referrals', 'admissions', 'relatives', 'follow_ups', 'transfers', 'consents',
+  'retention_reviews', 'health_records', 'disabilities', 'protection_records']);
+export type MergeMovedKind = z.infer<typeof MergeMovedKind>;
+/** Health, disability and violence rows: counted only for the roles that may read them. */
+export const sensitiveMergeKinds: readonly MergeMovedKind[] = ['health_records', 'disabilities', 'protection_records'];
+/** The kept person's fields a merge may fill when empty, named as in the person form. */
+export const MergeFilledField = z.enum(['firstNameAr', 'lastNameAr', 'firstNameLat', 'lastNameLat', 'birthDate', 'birthPlace', 'cnie', 'idcs',
+  'phone', 'address', 'commune', 'familyStatus', 'schoolingLevel', 'household']);
+export type MergeFilledField = z.infer<typeof MergeFilledField>;
+
 export const Merge = z.object({
   id: Uuid,
   status: MergeStatus,
@@ -67,8 +78,10 @@ export const Merge = z.object({
   merged: PersonSummary.nullable(),
   keptId: Uuid,
   mergedId: Uuid,
-  /** How many rows moved at approval, per table (case files, requests, …). */
-  moved: z.record(z.string(), z.number()).nullable(),
+  /** How many rows moved at approval, per kind (sensitive kinds only for the roles that read them). */
+  moved: z.partialRecord(MergeMovedKind, z.number()).nullable(),
+  /** The kept person's fields filled from the merged one at approval (put back by a revert). */
+  filled: z.array(MergeFilledField).nullable(),
   proposedBy: z.string().nullable(),
   reviewedBy: z.string().nullable(),
   /** The current user proposed it, so may not review it. */

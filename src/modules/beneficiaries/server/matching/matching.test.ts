@@ -203,6 +203,45 @@ describe('merges', () => {
     expect(Number(audited!.n)).toBeGreaterThanOrEqual(3);
   });
 
+  it('combine the records: the kept one\'s empty fields filled, consents and health rows moved, all put back by a revert except a later correction', async () => {
+    const n = String(Math.floor(Math.random() * 900000 + 100000));
+    const kept = await createPerson(server, { delegation: '09.001', firstNameAr: null, lastNameAr: null, birthDate: '2011-01-01' });
+    await server.owner(`UPDATE beneficiaries.persons SET birth_date_precision = 'year', address = 'Hay Salam' WHERE id = $1`, [kept.id]);
+    const merged = await createPerson(server, { delegation: '09.001', firstNameAr: 'سلمى', lastNameAr: 'التازي', birthDate: '2011-06-30', cnie: `JT${n}`, phone: `+2126${n}00` });
+    await server.owner(`UPDATE beneficiaries.persons SET address = 'Derb Omar' WHERE id = $1`, [merged.id]);
+    await server.owner(`INSERT INTO beneficiaries.consents (person_id, basis, purpose, given_on) VALUES ($1, 'legal_obligation', 'legal_register', '2025-09-01')`, [merged.id]);
+    await server.owner(`INSERT INTO beneficiaries.health_records (person_id, status) VALUES ($1, 'under_treatment')`, [merged.id]);
+    const person = async (id: string) => (await server.owner<Record<string, string | null>>(
+      `SELECT first_name_ar, last_name_ar, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_date_precision, cnie, phone, address, merged_into
+       FROM beneficiaries.persons WHERE id = $1`, [id]))[0]!;
+
+    const merge = (await agadir.post('/api/persons/merges', { keptId: kept.id, mergedId: merged.id, reason: 'Même élève, deux fiches' })).json() as { id: string };
+    const approved = await agadir2.post(`/api/persons/merges/${merge.id}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    const body = approved.json() as { moved: Record<string, number>; filled: string[] };
+    expect(body.moved).toMatchObject({ consents: 1 });
+    // A delegate holds the merge, not health data: the moved health row is not even counted for them.
+    expect(body.moved).not.toHaveProperty('health_records');
+    expect(body.filled.sort()).toEqual(['birthDate', 'cnie', 'firstNameAr', 'lastNameAr', 'phone']);
+    expect(await person(kept.id)).toMatchObject({ first_name_ar: 'سلمى', last_name_ar: 'التازي', birth_date: '2011-06-30', birth_date_precision: 'exact',
+      cnie: `JT${n}`, phone: `+2126${n}00`, address: 'Hay Salam' });
+    const [moved] = await server.owner<{ consents: string; health: string }>(
+      `SELECT (SELECT count(*) FROM beneficiaries.consents WHERE person_id = $1) AS consents, (SELECT count(*) FROM beneficiaries.health_records WHERE person_id = $1) AS health`, [kept.id]);
+    expect(moved).toEqual({ consents: '1', health: '1' });
+    const [audited] = await server.owner<{ n: string }>(`SELECT count(*) AS n FROM audit.log WHERE table_name LIKE '%persons' AND record_id = $1`, [kept.id]);
+    expect(Number(audited!.n)).toBeGreaterThanOrEqual(2);
+
+    // The phone is corrected after the merge: the revert leaves the correction.
+    expect((await agadir.patch(`/api/persons/${kept.id}`, { phone: '0699887766' })).statusCode).toBe(200);
+    expect((await agadir.post(`/api/persons/merges/${merge.id}/revert`, {})).json()).toMatchObject({ status: 'reverted' });
+    expect(await person(kept.id)).toMatchObject({ first_name_ar: null, last_name_ar: null, birth_date: '2011-01-01', birth_date_precision: 'year',
+      cnie: null, phone: '+212699887766', address: 'Hay Salam' });
+    expect(await person(merged.id)).toMatchObject({ cnie: `JT${n}`, merged_into: null });
+    const [back] = await server.owner<{ consents: string; health: string }>(
+      `SELECT (SELECT count(*) FROM beneficiaries.consents WHERE person_id = $1) AS consents, (SELECT count(*) FROM beneficiaries.health_records WHERE person_id = $1) AS health`, [merged.id]);
+    expect(back).toEqual({ consents: '1', health: '1' });
+  });
+
   it('are reviewed in the database by the same roles that hold beneficiaries.merge in the API', async () => {
     for (const role of roles) {
       const user = await createUser(server, { role, scope: 'nation' });

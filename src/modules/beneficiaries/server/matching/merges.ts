@@ -6,7 +6,8 @@
 import { sql } from 'kysely';
 import type { CurrentUser, Tx } from '../../../../server/context.ts';
 import { notFound } from '../../../../server/errors.ts';
-import type { Merge, MergeBody } from '../../contract/matching.ts';
+import { hasPermission } from '../../../access/permissions.ts';
+import { MergeFilledField, MergeMovedKind, sensitiveMergeKinds, type Merge, type MergeBody } from '../../contract/matching.ts';
 import { decodeCursor, encodeCursor, isoTime, visibleSummaries } from './shared.ts';
 
 type Lang = 'ar' | 'fr';
@@ -17,34 +18,48 @@ function baseQuery(trx: Tx, lang: Lang) {
     .leftJoin('access.users as pu', 'pu.id', 'm.proposed_by')
     .leftJoin('access.users as ru', 'ru.id', 'm.reviewed_by')
     .select([
-      'm.id', 'm.status', 'm.reason', 'm.review_note', 'm.kept_id', 'm.merged_id', 'm.moved', 'm.proposed_by', 'm.created_at', 'm.reviewed_at',
+      'm.id', 'm.status', 'm.reason', 'm.review_note', 'm.kept_id', 'm.merged_id', 'm.moved', 'm.filled', 'm.proposed_by', 'm.created_at', 'm.reviewed_at',
       lang === 'ar' ? 'pu.full_name_ar as proposer' : 'pu.full_name_fr as proposer',
       lang === 'ar' ? 'ru.full_name_ar as reviewer' : 'ru.full_name_fr as reviewer',
     ]);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
+/** The person form's name of a column a merge filled (the precision goes with the birth date). */
+const filledField = (column: string): MergeFilledField | null =>
+  column === 'birth_date_precision' ? null : MergeFilledField.parse(column.replace(/_id$/, '').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
+
+/** Rows moved per kind; the sensitive kinds' counts only for a role that may read them (law 09-08). */
+function movedCounts(moved: unknown, sensitive: boolean): Merge['moved'] {
+  if (!moved) return null;
+  const counts: Merge['moved'] = {};
+  for (const [table, ids] of Object.entries(moved as Record<string, string[]>)) {
+    const kind = MergeMovedKind.parse(table);
+    if (ids.length > 0 && (sensitive || !sensitiveMergeKinds.includes(kind))) counts[kind] = ids.length;
+  }
+  return counts;
+}
+
 async function toMerges(trx: Tx, user: CurrentUser, rows: Row[]): Promise<Merge[]> {
   const persons = await visibleSummaries(trx, rows.flatMap((r) => [r.kept_id, r.merged_id]));
-  return rows.map((r) => {
-    const moved = r.moved as Record<string, string[]> | null;
-    return {
-      id: r.id,
-      status: r.status as Merge['status'],
-      reason: r.reason,
-      reviewNote: r.review_note,
-      kept: persons.get(r.kept_id) ?? null,
-      merged: persons.get(r.merged_id) ?? null,
-      keptId: r.kept_id,
-      mergedId: r.merged_id,
-      moved: moved ? Object.fromEntries(Object.entries(moved).map(([table, ids]) => [table, ids.length])) : null,
-      proposedBy: r.proposer ?? null,
-      reviewedBy: r.reviewer ?? null,
-      mine: r.proposed_by === user.id,
-      createdAt: isoTime(r.created_at),
-      reviewedAt: r.reviewed_at ? isoTime(r.reviewed_at) : null,
-    };
-  });
+  const sensitive = hasPermission(user.role, 'beneficiaries.sensitive');
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status as Merge['status'],
+    reason: r.reason,
+    reviewNote: r.review_note,
+    kept: persons.get(r.kept_id) ?? null,
+    merged: persons.get(r.merged_id) ?? null,
+    keptId: r.kept_id,
+    mergedId: r.merged_id,
+    moved: movedCounts(r.moved, sensitive),
+    filled: r.filled ? Object.keys(r.filled as Record<string, unknown>).flatMap((column) => filledField(column) ?? []) : null,
+    proposedBy: r.proposer ?? null,
+    reviewedBy: r.reviewer ?? null,
+    mine: r.proposed_by === user.id,
+    createdAt: isoTime(r.created_at),
+    reviewedAt: r.reviewed_at ? isoTime(r.reviewed_at) : null,
+  }));
 }
 
 export async function findMerge(trx: Tx, user: CurrentUser, id: string, lang: Lang): Promise<Merge> {

@@ -141,11 +141,11 @@ describe('beneficiaries.person_name_candidates (the search\'s index door, 0106, 
             const seen: string[] = [];
             let after: { key: string; id: string } | null = null;
             for (let page = 0; page < 10; page++) {
-              const ids = (await sql.query<{ id: string }>(agadir.id, 'SELECT beneficiaries.person_name_candidates($1::text[], $2, $3, $4, 2, $5) AS id',
+              const ids: string[] = (await sql.query<{ id: string }>(agadir.id, 'SELECT beneficiaries.person_name_candidates($1::text[], $2, $3, $4, 2, $5) AS id',
                 [words, order, after?.key ?? null, after?.id ?? null, window])).map((r) => r.id);
               seen.push(...ids);
               if (ids.length < 2) break;
-              const [last] = await server.owner<{ key: string }>(`SELECT ${column} AS key FROM beneficiaries.persons WHERE id = $1`, [ids[1]]);
+              const [last]: { key: string }[] = await server.owner<{ key: string }>(`SELECT ${column} AS key FROM beneficiaries.persons WHERE id = $1`, [ids[1]]);
               after = { key: last!.key, id: ids[1]! };
             }
             expect(seen, `${words.join(' ')} ${order} window ${window}`).toEqual(expected);

@@ -1,10 +1,14 @@
-/** Merge proposals of the scope: another merge holder approves or rejects them; applied merges can be reverted. */
+/**
+ * Merge proposals of the scope: another merge holder approves or rejects them; applied merges can
+ * be reverted. Approving and reverting are confirmed first; an applied merge says what moved to the
+ * kept record and which of its empty fields the merged one filled.
+ */
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, ui } from '../../../../platform/web/index.ts';
+import { ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, listIn, ui } from '../../../../platform/web/index.ts';
 import type { PersonSummary } from '../../contract/common.ts';
-import type { Merge } from '../../contract/matching.ts';
+import { MergeMovedKind, type Merge } from '../../contract/matching.ts';
 import { otherScriptName, personName } from '../persons/names.ts';
 import { look, tid } from './constants.ts';
 import { useMerges, useReviewMerge } from './queries.ts';
@@ -69,11 +73,17 @@ export function MergesPage() {
   );
 }
 
+type MergeAction = 'approve' | 'reject' | 'revert';
+/** The actions that move records, confirmed first. */
+type ConfirmedAction = Exclude<MergeAction, 'reject'>;
+
 function MergeRow({ merge: m }: { merge: Merge }) {
   const { t, i18n } = useTranslation('beneficiaries');
   const review = useReviewMerge();
   const [note, setNote] = useState('');
-  const actions = m.status === 'proposed' && !m.mine ? (['approve', 'reject'] as const) : m.status === 'approved' ? (['revert'] as const) : [];
+  const [asking, setAsking] = useState<ConfirmedAction | null>(null);
+  const actions: MergeAction[] = m.status === 'proposed' && !m.mine ? ['approve', 'reject'] : m.status === 'approved' ? ['revert'] : [];
+  const act = (action: MergeAction) => review.mutate({ id: m.id, action, note }, { onSettled: () => setAsking(null) });
   return (
     <Table.Tr>
       <Table.Th scope={ui.row} fw={500}>
@@ -94,6 +104,7 @@ function MergeRow({ merge: m }: { merge: Merge }) {
           {t(`matching.mergeStatus.${m.status}`)}
         </Badge>
         {m.status === 'proposed' && m.mine && <Text size={ui.sm}>{t('matching.merges.awaitingOther')}</Text>}
+        {m.status !== 'proposed' && <MergeOutcome merge={m} />}
       </Table.Td>
       <Table.Td>
         {actions.length > 0 && (
@@ -106,7 +117,8 @@ function MergeRow({ merge: m }: { merge: Merge }) {
                 color={action === 'approve' ? look.green9 : look.red9}
                 variant={action === 'approve' ? ui.filled : ui.outline}
                 loading={review.isPending && review.variables.action === action}
-                onClick={() => review.mutate({ id: m.id, action, note })}
+                // Rejecting changes no record; approving and reverting move records and are confirmed first.
+                onClick={() => (action === 'reject' ? act(action) : setAsking(action))}
                 data-testid={tid.mergeAction(m.id, action)}
               >
                 {t(`matching.merges.${action}`)}
@@ -115,7 +127,38 @@ function MergeRow({ merge: m }: { merge: Merge }) {
           </Group>
         )}
         {review.isError && <ProblemAlert error={review.error} />}
+        {asking && (
+          <Modal opened onClose={() => setAsking(null)} closeButtonProps={{ 'aria-label': t('matching.merges.back') }} title={t(`matching.merges.${asking}Title`)} centered>
+            <Stack gap={ui.md}>
+              <Text>{t(`matching.merges.${asking}Confirm`)}</Text>
+              <Group justify={ui.end}>
+                <Button variant={ui.default} onClick={() => setAsking(null)}>
+                  {t('matching.merges.back')}
+                </Button>
+                <Button color={asking === 'approve' ? look.green9 : look.red9} loading={review.isPending} onClick={() => act(asking)} data-testid={tid.mergeConfirm}>
+                  {t(`matching.merges.${asking}`)}
+                </Button>
+              </Group>
+            </Stack>
+          </Modal>
+        )}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** What an applied merge moved to the kept record, and the kept record's fields it filled. */
+function MergeOutcome({ merge: m }: { merge: Merge }) {
+  const { t, i18n } = useTranslation('beneficiaries');
+  const moved = MergeMovedKind.options.flatMap((kind) => {
+    const count = m.moved?.[kind];
+    return count ? [t(`matching.merges.movedKinds.${kind}`, { count })] : [];
+  });
+  const filled = (m.filled ?? []).map((field) => (field === 'household' ? t('persons.household') : t(`persons.fields.${field}`)));
+  return (
+    <>
+      {moved.length > 0 && <Text size={ui.sm}>{t('matching.merges.moved', { list: listIn(moved, i18n.language) })}</Text>}
+      {filled.length > 0 && <Text size={ui.sm}>{t('matching.merges.filled', { list: listIn(filled, i18n.language) })}</Text>}
+    </>
   );
 }

@@ -21,6 +21,7 @@ export const tid = {
   mergesTable: 'merges-table',
   mergesStatus: 'merges-status',
   mergeAction: (id: string, action: string) => `merge-${action}-${id}`,
+  mergeConfirm: 'merge-confirm',
   accessTable: 'access-table',
   accessDirection: 'access-direction',
   accessStatus: 'access-status',
