@@ -53,7 +53,7 @@ describe('matching', () => {
     const asked = await createPerson(app.server, { delegation: '09.273', firstNameLat: 'Salma', lastNameLat: 'Bouzid', firstNameAr: null, lastNameAr: null });
     await asDelegationUser('agadir', `INSERT INTO beneficiaries.access_requests (person_id, kind, reason) VALUES ('${asked.id}', 'access', 'Suivi de la famille')`);
     const kept = await createPerson(app.server, { delegation: '09.273', firstNameLat: 'Hajar', lastNameLat: 'Tahiri', firstNameAr: null, lastNameAr: null });
-    const merged = await createPerson(app.server, { delegation: '09.273', firstNameLat: 'Hajare', lastNameLat: 'Et-Tahiri', firstNameAr: null, lastNameAr: null });
+    const merged = await createPerson(app.server, { delegation: '09.273', firstNameLat: 'Hajare', lastNameLat: 'Et-Tahiri', firstNameAr: null, lastNameAr: null, phone: '+212677001122' });
     const [colleague] = await app.server.owner<{ id: string }>(
       `INSERT INTO access.users (username, password_hash, full_name_ar, full_name_fr, language, role, scope_level, region_id, delegation_id)
        SELECT 'inezgane-colleague', password_hash, 'زميل', 'Collègue', 'fr', 'provincial_delegate', 'delegation', region_id, delegation_id FROM access.users WHERE username = 'inezgane'
@@ -89,6 +89,8 @@ describe('matching', () => {
     await page.getByTestId('merges-status').click();
     await page.getByRole('option', { name: 'Appliquée', exact: true }).click();
     await page.getByTestId(`merge-revert-${merge!.id}`).waitFor();
+    // The kept record had no phone: the merged one's filled it, and the screen says so.
+    await expect.poll(() => page.getByText('Complété sur le dossier conservé : Téléphone').count()).toBe(1);
     await expectAccessible(page, 'merges applied fr');
     await page.context().close();
   });

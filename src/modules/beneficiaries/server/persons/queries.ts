@@ -107,9 +107,12 @@ const givesSearchKey = (word: string) =>
 type ListRequest = PersonFilters & { after?: string; limit: number };
 type NameOrder = { column: 'p.name_key_ar' | 'p.name_key_lat'; script: 'ar' | 'lat' };
 
-/** The words are the list's only filter: the candidate function can then answer the page itself. */
-const wordsOnly = (f: ListRequest) =>
-  f.sex === undefined && f.birthYear === undefined && f.commune === undefined && f.household === undefined && f.institution === undefined && f.delegation === undefined;
+/**
+ * The words are the list's only filter: the candidate function can then answer the page itself.
+ * Any other filter (including one added later) leaves it to answer a superset.
+ */
+const PAGING = new Set(['q', 'after', 'limit']);
+const wordsOnly = (f: ListRequest) => Object.entries(f).every(([key, value]) => PAGING.has(key) || value === undefined);
 
 /**
  * A name search in a scope that holds persons by a key of its own (nation, region, delegation)

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, listIn, ui } from '../../../../platform/web/index.ts';
+import { ListTable, LoadMore, PageHeader, ProblemAlert, QueryStates, formatDateTime, formatNumber, listIn, ui } from '../../../../platform/web/index.ts';
 import type { PersonSummary } from '../../contract/common.ts';
 import { MergeMovedKind, type Merge } from '../../contract/matching.ts';
 import { otherScriptName, personName } from '../persons/names.ts';
@@ -152,7 +152,7 @@ function MergeOutcome({ merge: m }: { merge: Merge }) {
   const { t, i18n } = useTranslation('beneficiaries');
   const moved = MergeMovedKind.options.flatMap((kind) => {
     const count = m.moved?.[kind];
-    return count ? [t(`matching.merges.movedKinds.${kind}`, { count })] : [];
+    return count ? [t('matching.merges.movedCount', { kind: t(`matching.merges.movedKinds.${kind}`), n: formatNumber(count, i18n.language) })] : [];
   });
   const filled = (m.filled ?? []).map((field) => (field === 'household' ? t('persons.household') : t(`persons.fields.${field}`)));
   return (
