@@ -63,14 +63,17 @@ export async function reconciliation(tx: Tx, institutionId: string, from: string
 /** Pairs an unmatched line with an entry; a line already matched is unmatched first (409). */
 export async function matchLine(tx: Tx, user: CurrentUser, institutionId: string, lineId: string, entryId: string): Promise<void> {
   const accountId = await bankAccount(tx, institutionId);
-  const line = await tx.selectFrom('finance.bank_statement_lines').select('entry_id').where('id', '=', lineId).where('account_id', '=', accountId).executeTakeFirst();
-  if (!line) throw notFound();
-  if (line.entry_id) throw new AppError(409, 'finance.errors.line_matched');
-  await tx
+  // One statement that also refuses a line matched meanwhile; only a refusal reads why.
+  const updated = await tx
     .updateTable('finance.bank_statement_lines')
     .set({ entry_id: entryId, matched_by: user.id, matched_at: sql`now()` })
     .where('id', '=', lineId)
-    .execute();
+    .where('account_id', '=', accountId)
+    .where('entry_id', 'is', null)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows > 0n) return;
+  const line = await tx.selectFrom('finance.bank_statement_lines').select('id').where('id', '=', lineId).where('account_id', '=', accountId).executeTakeFirst();
+  throw line ? new AppError(409, 'finance.errors.line_matched') : notFound();
 }
 
 export async function unmatchLine(tx: Tx, institutionId: string, lineId: string): Promise<void> {

@@ -91,17 +91,17 @@ export function ReconciliationPage() {
                             <Group gap={ui.xs} wrap={ui.nowrap}>
                               {entryOptions.length > 0 && (
                                 <>
-                              <Select
-                                size={ui.xs}
-                                placeholder={t('books.reconciliation.choose')}
-                                aria-label={t('books.reconciliation.choose')}
-                                data={entryOptions}
-                                value={choice[l.id] ?? null}
-                                onChange={(v) => setChoice((c) => ({ ...c, [l.id]: v }))}
-                              />
-                              <Button size={ui.xs} disabled={!choice[l.id]} onClick={() => match.mutate({ lineId: l.id, entryId: choice[l.id]! })} data-testid={tid.recMatch(l.id)}>
-                                {t('books.reconciliation.match')}
-                              </Button>
+                                  <Select
+                                    size={ui.xs}
+                                    placeholder={t('books.reconciliation.choose')}
+                                    aria-label={t('books.reconciliation.choose')}
+                                    data={entryOptions}
+                                    value={choice[l.id] ?? null}
+                                    onChange={(v) => setChoice((c) => ({ ...c, [l.id]: v }))}
+                                  />
+                                  <Button size={ui.xs} disabled={!choice[l.id]} onClick={() => match.mutate({ lineId: l.id, entryId: choice[l.id]! })} data-testid={tid.recMatch(l.id)}>
+                                    {t('books.reconciliation.match')}
+                                  </Button>
                                 </>
                               )}
                               <AnchorLink size={ui.xs} to={path.entry} params={{ institutionId }} search={statementPrefillSearch(l)} data-testid={tid.recRecord(l.id)}>

@@ -36,7 +36,7 @@ export function readStatementPrefill(search: Record<string, unknown>): Prefilled
     entryDate: p.date,
     direction: negative ? 'payment' : 'receipt',
     amount: negative ? p.amount.slice(1) : p.amount,
-    counterparty: p.label.slice(0, 200),
+    counterparty: p.label,
     reference: p.reference ?? '',
   };
 }
